@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+void printUsage()
+{
+    std::fputs("usage: calens [--demo] [PATH...]            open the window\n"
+               "       calens analyze PATH... [--policies FILE] [--named-locations FILE] [--json]\n"
+               "       calens synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n"
+               "       calens --version\n",
+               stdout);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const char* command = argc > 1 ? argv[1] : "";
+    const bool cli = std::strcmp(command, "analyze") == 0 || std::strcmp(command, "synth") == 0;
+    if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0) {
+        printUsage();
+        return 0;
+    }
+    if (std::strcmp(command, "--version") == 0) {
+        std::printf("calens %s\n", CALENS_VERSION);
+        return 0;
+    }
+    if (!cli) {
+        QStringList args;
+        for (int i = 1; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+        return runGui(argc, argv, args);
+    }
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("calens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CALENS_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst(); // the program
+    if (args.first() == QLatin1String("analyze")) return runAnalyze(args);
+    return runSynth(args);
+}
+
+// TEMPORARY until synthcommand.cpp lands.
+__attribute__((weak)) int runSynth(const QStringList&)
+{
+    std::fputs("calens synth: not built yet\n", stderr);
+    return 2;
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capolicy.h"
+#include "namedlocation.h"
+#include "policyeval.h"
+#include "serviceprincipal.h"
+#include "signindraft.h"
+#include "stringpool.h"
+
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace calens {
+
+class SignInRef;
+
+// Everything loaded, whatever it came from: sign-ins column by column with interned strings,
+// their policy evaluations, and the directory data (policies, named locations, service principals).
+class Dataset
+{
+public:
+    enum class AddResult { Added, Duplicate, Replaced };
+
+    // Adds a sign-in read from input `input`. A sign-in whose request id is already present is counted
+    // once: the copy with per-policy detail wins over one without (e.g. a CSV row vs the JSON of it).
+    AddResult add(const SignInDraft& draft, uint16_t input);
+
+    // Gives an existing sign-in the policy list of `draft` (Log Analytics policy rows arrive apart).
+    void setEvals(uint32_t row, const SignInDraft& draft);
+
+    size_t signInCount() const { return m_created.size(); }
+    SignInRef signIn(uint32_t row) const;
+    uint32_t findById(std::string_view requestId) const; // UINT32_MAX when absent
+
+    const StringPool& strings() const { return m_strings; }
+    StringPool& strings() { return m_strings; }
+    std::string_view text(StrId id) const { return m_strings.view(id); }
+
+    const std::vector<PolicyEval>& evals() const { return m_evals; }
+    const std::vector<PolicyRef>& policyRefs() const { return m_policyRefs; }
+    const std::vector<uint32_t>& extras() const { return m_extras; }
+
+    std::vector<CaPolicy>& policies() { return m_policies; }
+    const std::vector<CaPolicy>& policies() const { return m_policies; }
+    std::vector<NamedLocation>& namedLocations() { return m_namedLocations; }
+    const std::vector<NamedLocation>& namedLocations() const { return m_namedLocations; }
+    std::vector<ServicePrincipal>& servicePrincipals() { return m_servicePrincipals; }
+    const std::vector<ServicePrincipal>& servicePrincipals() const { return m_servicePrincipals; }
+    // Adds or replaces by id, so overlapping policy files do not double up.
+    void addPolicy(CaPolicy policy);
+    void addNamedLocation(NamedLocation location);
+    void addServicePrincipal(ServicePrincipal sp);
+
+    size_t memoryUsed() const; // approximate bytes held by the columns and pools
+    void shrinkToFit();
+
+private:
+    friend class SignInRef;
+    void writeRow(uint32_t row, const SignInDraft& d, uint16_t input);
+    void writeEvals(uint32_t row, const SignInDraft& d);
+    uint32_t policyRefFor(size_t position, std::string_view id, std::string_view name);
+    uint32_t storeExtras(const PolicyEvalDraft& p);
+    void pushRules(const std::vector<RuleDraft>& rules);
+
+    StringPool m_strings;
+    std::array<std::vector<StrId>, kStrFieldCount> m_str;
+    std::vector<int64_t> m_created;
+    std::vector<int32_t> m_errorCode;
+    std::vector<uint8_t> m_type, m_interactive, m_caStatus, m_riskDuring, m_riskAggregated, m_riskState, m_authReq,
+        m_msiType, m_transfer, m_compliant, m_managed, m_networkTypes, m_policyDetail, m_hasErrorCode;
+    std::vector<uint16_t> m_input;
+    std::vector<uint64_t> m_sourceOffset;
+    std::vector<uint32_t> m_sourceLength;
+    std::vector<uint32_t> m_evalFirst;
+    std::vector<uint16_t> m_evalCount;
+
+    std::vector<PolicyEval> m_evals;
+    std::vector<PolicyRef> m_policyRefs;
+    std::vector<uint32_t> m_extras { 0 }; // offset 0 means "no extras"
+    std::vector<uint32_t> m_policyRefAt; // per list position: the last policy ref seen there (fast path)
+    std::unordered_map<uint64_t, uint32_t> m_policyRefIndex; // (id << 32 | name) -> ref
+    std::vector<uint32_t> m_rowOfId; // StrId of request id -> row + 1
+
+    std::vector<CaPolicy> m_policies;
+    std::vector<NamedLocation> m_namedLocations;
+    std::vector<ServicePrincipal> m_servicePrincipals;
+};
+
+} // namespace calens

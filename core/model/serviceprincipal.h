@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace calens {
+
+// A directory service principal (application, managed identity) as Graph lists it.
+struct ServicePrincipal
+{
+    std::string id;
+    std::string appId;
+    std::string displayName;
+    std::string servicePrincipalType; // "Application", "ManagedIdentity", "Legacy", ...
+    std::string appOwnerOrganizationId;
+    std::vector<std::string> tags;
+    std::string json;
+};
+
+} // namespace calens
