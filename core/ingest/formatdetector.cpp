@@ -259,6 +259,11 @@ Detection detectFormat(std::string_view head, bool atEof)
         if (d.shape != JsonShape::Lines) d.shape = JsonShape::SingleObject;
         return d;
     }
+    if (has(top, "signInIdentity") || has(top, "signInConditions")) {
+        d.reason = QStringLiteral("a What-If request (a hypothetical sign-in), not sign-in evidence; it is an input "
+                                  "for a What-If evaluation, not for analysis");
+        return d;
+    }
     if (top.empty() && !atEof) {
         d.format = Format::GraphJson; // keys beyond the head: let the reader find out
         return d;
