@@ -1,13 +1,29 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 
-#include <cstdio>
+#include "ui/mainwindow.h"
+
+#include <QApplication>
 
 int runGui(int& argc, char** argv, const QStringList& args)
 {
-    (void)argc;
-    (void)argv;
-    (void)args;
-    std::fprintf(stderr, "calens: the window is not built yet\n");
-    return 2;
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("CA Lens"));
+    QApplication::setOrganizationName(QStringLiteral("calens"));
+    QApplication::setApplicationVersion(QStringLiteral(CALENS_VERSION));
+    calens::MainWindow window;
+    QStringList paths;
+    bool demo = false;
+    for (const QString& a : args) {
+        if (a == QLatin1String("--demo"))
+            demo = true;
+        else if (!a.startsWith(QLatin1String("-")))
+            paths << a;
+    }
+    window.show();
+    if (demo)
+        window.openDemo();
+    else if (!paths.isEmpty())
+        window.openPaths(paths);
+    return app.exec();
 }
