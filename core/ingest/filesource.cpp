@@ -2,6 +2,7 @@
 #include "filesource.h"
 
 #include "gzipsource.h"
+#include "utf16source.h"
 
 #include <QFile>
 
@@ -76,8 +77,18 @@ std::unique_ptr<ByteSource> ByteSource::open(const QString& path, QString* error
         if (error) *error = file->errorString();
         return nullptr;
     }
-    if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) return std::make_unique<GzipSource>(std::move(file));
-    return file;
+    std::unique_ptr<ByteSource> source = std::move(file);
+    if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+        source = std::make_unique<GzipSource>(std::move(source));
+        const int64_t inner = source->read(reinterpret_cast<char*>(magic), 2);
+        if (inner < 2 || !source->rewind()) {
+            source->rewind();
+            return source; // the reader reports what is wrong with the stream
+        }
+    }
+    if (magic[0] == 0xFF && magic[1] == 0xFE) return std::make_unique<Utf16Source>(std::move(source), false);
+    if (magic[0] == 0xFE && magic[1] == 0xFF) return std::make_unique<Utf16Source>(std::move(source), true);
+    return source;
 }
 
 } // namespace calens

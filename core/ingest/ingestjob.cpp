@@ -98,8 +98,11 @@ void IngestJob::readOne(const Pending& input)
     while (got < head.size()) {
         const int64_t n = source->read(head.data() + got, head.size() - got);
         if (n < 0) {
-            report.error = source->errorString();
-            return;
+            if (got == 0) {
+                report.error = source->errorString();
+                return;
+            }
+            break; // detect on what could be read; the reader meets the same fault and keeps what precedes it
         }
         if (n == 0) {
             eof = true;

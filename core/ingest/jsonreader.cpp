@@ -116,7 +116,7 @@ void JsonReader::read()
                           .arg(JsonStream::kMaxRecord >> 20));
     m_report.skipped += stream.oversizedRecords();
     if (!ok && !stream.cancelled()) {
-        if (stream.endedInsideValue() || m_source.endedEarly()) {
+        if (stream.error().isEmpty() && (stream.endedInsideValue() || m_source.endedEarly())) {
             m_report.truncated = true;
             m_report.warn(QStringLiteral("%1: the file ends in the middle of a record (truncated download or copy?); "
                                          "the %2 complete records before it were kept")

@@ -333,9 +333,15 @@ void SignInBuilder::applyObject(SignInKey key, JVal& v)
             return;
         }
         m_d.policyDetail = Tristate::True;
-        if (!v.elements([&](JVal& e) { parsePolicy(e); })) {
+        size_t entries = 0;
+        if (!v.elements([&](JVal& e) {
+                ++entries;
+                parsePolicy(e);
+            })) {
             m_d.policyDetail = Tristate::Unset;
             truncated(TruncatedPolicies);
+        } else if (entries > 0 && m_d.policyCount == 0) {
+            m_d.policyDetail = Tristate::Unset; // every entry was cut to a type name: nothing is known
         }
         return;
     }
