@@ -54,7 +54,10 @@ void fraction7(std::string& out, const Civil& c)
 }
 } // namespace
 
-void appendDate(std::string& out, int64_t ms) { datePart(out, civilFromMs(ms)); }
+void appendDate(std::string& out, int64_t ms)
+{
+    datePart(out, civilFromMs(ms));
+}
 
 void appendIsoSeconds(std::string& out, int64_t ms)
 {
@@ -90,8 +93,8 @@ void appendUsLocale(std::string& out, int64_t ms)
     const Civil c = civilFromMs(ms);
     const int h12 = c.hour % 12 == 0 ? 12 : c.hour % 12;
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%d/%d/%04d, %d:%02d:%02d.%03d %s", c.month, c.day, c.year, h12, c.minute,
-                  c.second, c.millis, c.hour < 12 ? "AM" : "PM");
+    std::snprintf(buf, sizeof buf, "%d/%d/%04d, %d:%02d:%02d.%03d %s", c.month, c.day, c.year, h12, c.minute, c.second,
+        c.millis, c.hour < 12 ? "AM" : "PM");
     out += buf;
 }
 

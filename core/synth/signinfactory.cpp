@@ -151,6 +151,7 @@ void SignInFactory::fillIdentity(SignInDraft& d)
     d.set(SF::ResourceDisplayName, res.name);
     d.set(SF::ResourceTenantId, m_t.tenantId);
     d.set(SF::AuthenticationProtocol, c.deviceCode ? "deviceCode" : "none");
+    d.msiType = MsiType::None; // what Graph reports for everything but managed identities
     if (c.user) {
         const User& u = *c.user;
         d.set(SF::UserId, u.id);
