@@ -6,6 +6,8 @@
 
 #include <zlib.h>
 
+#include <cstdio>
+
 namespace calens::exporter {
 
 struct OutputFile::Deflater
@@ -24,7 +26,16 @@ OutputFile::OutputFile()
 {
     m_buf.reserve(kChunk + (64 << 10));
 }
-OutputFile::~OutputFile() = default;
+OutputFile::~OutputFile()
+{
+    if (m_file.isOpen()) discard();
+}
+
+void OutputFile::discard()
+{
+    m_file.close();
+    m_file.remove();
+}
 
 bool OutputFile::open(const QString& path, QString* error)
 {
@@ -34,8 +45,8 @@ bool OutputFile::open(const QString& path, QString* error)
         if (error) *error = QStringLiteral("%1: cannot create the folder").arg(path);
         return false;
     }
-    m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly)) {
+    m_file.setFileName(path + QStringLiteral(".calens-part"));
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         if (error) *error = QStringLiteral("%1: %2").arg(path, m_file.errorString());
         return false;
     }
@@ -89,13 +100,16 @@ bool OutputFile::commit(QString* error)
         } while (rc == Z_OK && !m_failed);
         if (rc != Z_STREAM_END) m_failed = true;
     }
-    if (m_failed) {
-        m_file.cancelWriting();
+    m_file.close();
+    if (m_failed || m_file.error() != QFileDevice::NoError) {
         if (error) *error = QStringLiteral("%1: write failed (%2)").arg(m_path, m_file.errorString());
+        m_file.remove();
         return false;
     }
-    if (!m_file.commit()) {
-        if (error) *error = QStringLiteral("%1: %2").arg(m_path, m_file.errorString());
+    // POSIX rename replaces the target atomically.
+    if (std::rename(QFile::encodeName(m_file.fileName()).constData(), QFile::encodeName(m_path).constData()) != 0) {
+        if (error) *error = QStringLiteral("%1: cannot replace the file").arg(m_path);
+        m_file.remove();
         return false;
     }
     return true;

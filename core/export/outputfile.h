@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QSaveFile>
+#include <QFile>
 #include <QString>
 
 #include <memory>
@@ -9,7 +9,8 @@
 
 namespace calens::exporter {
 
-// A file written atomically (QSaveFile: temp name, then rename on commit), gzip-compressed when the
+// A file written atomically (a temporary name beside it, renamed over the target on commit; no fsync,
+// which QSaveFile would do per file and which dominates folder exports), gzip-compressed when the
 // path ends with ".gz". Callers append to buffer() and call flushIfFull() now and then.
 class OutputFile
 {
@@ -29,7 +30,9 @@ private:
     bool flush();
     bool writeRaw(const char* data, size_t size);
 
-    QSaveFile m_file;
+    void discard();
+
+    QFile m_file;
     QString m_path;
     std::string m_buf;
     std::string m_zbuf;
