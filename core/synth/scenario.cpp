@@ -97,6 +97,7 @@ void ordinaryWorkload(const Tenant& t, Rng& rng, SignInCtx& c)
 {
     if (rng.chance(600)) {
         c.type = SignInType::ServicePrincipal;
+        c.user = nullptr;
         static const uint8_t kSps[] = { SpGateway, SpAdf, SpAdf, SpDatabricks, SpDatabricks, SpSalesSync, SpBackup };
         c.sp = rng.pick(kSps);
     } else {
@@ -160,6 +161,7 @@ int32_t cause(Scenario s, const Tenant& t, Rng& rng, SignInCtx& c)
     case Scenario::UntrustedLocation:
         if (v < 45) { // Databricks workspace egress is not a trusted named location
             c.type = SignInType::ServicePrincipal;
+            c.user = nullptr;
             c.sp = v < 30 ? SpDatabricks : SpAdf;
             c.res = Storage;
             c.site = 6;
@@ -184,6 +186,7 @@ int32_t cause(Scenario s, const Tenant& t, Rng& rng, SignInCtx& c)
         setDevice(c, Device::None);
         if (v < 55) { // a new service principal nobody excluded from the workload-identity block
             c.type = SignInType::ServicePrincipal;
+            c.user = nullptr;
             c.sp = SpFabric;
             c.res = rng.chance(500) ? Storage : Sql;
             c.site = 2;
@@ -207,6 +210,7 @@ int32_t cause(Scenario s, const Tenant& t, Rng& rng, SignInCtx& c)
             c.userRisk = RiskLevel::High;
         } else {
             c.type = SignInType::ServicePrincipal;
+            c.user = nullptr;
             c.sp = SpSalesSync;
             c.res = Graph;
             c.site = 2;
@@ -296,7 +300,7 @@ int32_t setupScenario(Scenario s, const Tenant& t, Rng& rng, SignInCtx& c)
     c.clientType = CtBrowser;
     c.signInRisk = c.userRisk = RiskLevel::None;
     setDevice(c, Device::Corporate);
-    if (c.res == AzureMgmt || c.res == Databricks || c.res == HrPortal) c.res = SharePoint;
+    if (c.res == AzureMgmt || c.res == Databricks || c.res == HrPortal || c.res == PowerBi) c.res = SharePoint;
     switch (s) {
     case Scenario::BadPassword:
         c.caNotEvaluated = true;

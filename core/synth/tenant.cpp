@@ -89,7 +89,8 @@ Tenant::Tenant(Rng& rng)
         users.push_back({ rng.guid(), std::move(upn), std::move(name), groups, false, admin, site });
     };
     for (int i = 0; i < 48; ++i) {
-        std::string first = kFirst[rng.below(sizeof kFirst / sizeof *kFirst)];
+        // Distinct first names for the first 24 and a numeric suffix after keep every UPN unique.
+        std::string first = kFirst[i < 24 ? i : int(rng.below(sizeof kFirst / sizeof *kFirst))];
         std::string last = kLast[rng.below(sizeof kLast / sizeof *kLast)];
         std::string upn = lowerNoSpace(first) + "." + lowerNoSpace(last) + (i >= 24 ? std::to_string(i) : "");
         uint32_t groups = 0;
