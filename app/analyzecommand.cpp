@@ -34,6 +34,7 @@ nlohmann::ordered_json toJson(const Summary& s, const IngestJob& job)
         if (!r.error.isEmpty()) warnings.push_back(utf8(r.path + QStringLiteral(": ") + r.error));
         in["warnings"] = warnings;
         in["duplicates"] = r.duplicates;
+        if (r.directoryObjects) in["directoryObjects"] = r.directoryObjects;
         in["truncated"] = r.truncated;
         inputs.push_back(in);
     }

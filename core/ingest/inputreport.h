@@ -17,7 +17,8 @@ struct InputReport
 
     QString path;
     Format format = Format::Unknown;
-    uint64_t records = 0; // sign-ins (or policies, locations) read
+    uint64_t records = 0; // sign-ins (or, for a directory file, policies / locations / service principals) read
+    uint64_t directoryObjects = 0; // policies, named locations and service principals found beside sign-ins
     uint64_t skipped = 0; // records that could not be read
     uint64_t duplicates = 0; // sign-ins already loaded from an earlier input
     uint64_t bytes = 0;

@@ -365,20 +365,22 @@ void JsonReader::readLaRow(simdjson::ondemand::array& row, uint64_t offset, size
 void JsonReader::readDirectoryObject(Kind kind, std::string_view span, const QString& where)
 {
     QString error;
+    // In a fetch file the policies sit beside the sign-ins: "records" stays the sign-in count there.
+    uint64_t& counter = isSignInFormat(m_detection.format) ? m_report.directoryObjects : m_report.records;
     if (kind == Kind::Policy) {
         if (auto p = parseCaPolicy(span, &error)) {
-            ++m_report.records;
+            ++counter;
             m_sink.policy(std::move(*p));
             return;
         }
     } else if (kind == Kind::NamedLocation) {
         if (auto n = parseNamedLocation(span, &error)) {
-            ++m_report.records;
+            ++counter;
             m_sink.namedLocation(std::move(*n));
             return;
         }
     } else if (auto sp = parseServicePrincipal(span, &error)) {
-        ++m_report.records;
+        ++counter;
         m_sink.servicePrincipal(std::move(*sp));
         return;
     }

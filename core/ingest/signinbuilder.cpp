@@ -27,7 +27,7 @@ const KeyTable& topKeys()
         E("resultType", ResultType), E("resultDescription", ResultDescription), E("deviceDetail", DeviceDetail),
         E("riskDetail", RiskDetail), E("riskLevelDuringSignIn", RiskLevelDuringSignIn),
         E("riskLevelAggregated", RiskLevelAggregated), E("riskState", RiskState),
-        E("riskEventTypes_v2", RiskEventTypes), E("riskEventTypes", RiskEventTypes),
+        E("riskEventTypes_v2", RiskEventTypes), E("riskEventTypesV2", RiskEventTypes), E("riskEventTypes", RiskEventTypes),
         E("authenticationRequirement", AuthenticationRequirement),
         E("networkLocationDetails", NetworkLocationDetails),
         E("appliedConditionalAccessPolicies", AppliedPolicies), E("conditionalAccessPolicies", AppliedPolicies),
