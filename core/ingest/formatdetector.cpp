@@ -186,7 +186,11 @@ Detection detectFormat(std::string_view head, bool atEof)
     }
 
     const char first = head[i];
-    if (first != '{' && first != '[') return detectCsv(head.substr(i));
+    if (first != '{' && first != '[') {
+        Detection csv = detectCsv(head.substr(i));
+        csv.bomLength = d.bomLength;
+        return csv;
+    }
 
     const HeadScan h = scanHead(head.substr(i));
     if (first == '[') {
