@@ -223,13 +223,16 @@ Detection detectFormat(std::string_view head, bool atEof)
     if (h.secondTopValue && h.firstValueEndsOnFirstLine) d.shape = JsonShape::Lines;
     if (has(top, "tables")) {
         d.format = Format::LaJson;
+        d.shape = JsonShape::Container;
         return d;
     }
     if (has(top, "records")) {
-        d.format = Format::DiagRecords;
+        d.format = Format::DiagRecords; // Event Hubs payloads may follow each other, one per line
+        d.shape = JsonShape::Container;
         return d;
     }
     if (has(top, "value")) {
+        d.shape = JsonShape::Container; // pages one after another are walked like one
         if (auto dir = directoryFormat(h.firstRecordKeys, h.context)) {
             d.format = *dir;
             return d;
