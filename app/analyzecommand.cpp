@@ -16,7 +16,10 @@ using namespace calens;
 
 namespace {
 
-std::string utf8(const QString& s) { return s.toStdString(); }
+std::string utf8(const QString& s)
+{
+    return s.toStdString();
+}
 
 nlohmann::ordered_json toJson(const Summary& s, const IngestJob& job)
 {
@@ -73,7 +76,7 @@ void printHuman(const Summary& s, const IngestJob& job)
 {
     for (const InputReport& r : job.reports()) {
         std::printf("%s: %s, %llu records", r.path.toLocal8Bit().constData(), formatName(r.format).data(),
-                    (unsigned long long)r.records);
+            (unsigned long long)r.records);
         if (r.skipped) std::printf(", %llu skipped", (unsigned long long)r.skipped);
         if (r.duplicates) std::printf(", %llu already loaded", (unsigned long long)r.duplicates);
         std::printf("\n");
@@ -83,9 +86,10 @@ void printHuman(const Summary& s, const IngestJob& job)
     }
     std::printf("\n%llu sign-ins", (unsigned long long)s.signIns);
     if (s.first != INT64_MAX) std::printf(" from %s to %s", formatIso(s.first).c_str(), formatIso(s.last).c_str());
-    std::printf("\n  interactive %llu, non-interactive %llu, service principal %llu, managed identity %llu, unknown %llu\n",
-                (unsigned long long)s.types[0], (unsigned long long)s.types[1], (unsigned long long)s.types[2],
-                (unsigned long long)s.types[3], (unsigned long long)s.types[4]);
+    std::printf(
+        "\n  interactive %llu, non-interactive %llu, service principal %llu, managed identity %llu, unknown %llu\n",
+        (unsigned long long)s.types[0], (unsigned long long)s.types[1], (unsigned long long)s.types[2],
+        (unsigned long long)s.types[3], (unsigned long long)s.types[4]);
     std::printf("  blocked by Conditional Access (53003): %llu\n", (unsigned long long)s.blocked53003);
     if (s.blocked53003) {
         std::printf("  controls the blocking policies asked for:");
@@ -102,12 +106,12 @@ void printHuman(const Summary& s, const IngestJob& job)
         std::printf("\nPolicies with failures (enforced / report-only):\n");
         for (const auto* p : failing)
             std::printf("  %6llu / %6llu  %s\n", (unsigned long long)p->results[size_t(PolicyResult::Failure)],
-                        (unsigned long long)p->results[size_t(PolicyResult::ReportOnlyFailure)], p->displayName.c_str());
+                (unsigned long long)p->results[size_t(PolicyResult::ReportOnlyFailure)], p->displayName.c_str());
     }
     if (s.withoutPolicyDetail && s.signIns)
         std::printf("\n%llu sign-ins carry no per-policy detail (CSV download, or read without Conditional Access "
                     "permission).\n",
-                    (unsigned long long)s.withoutPolicyDetail);
+            (unsigned long long)s.withoutPolicyDetail);
 }
 
 } // namespace
@@ -118,11 +122,12 @@ int runAnalyze(const QStringList& args)
     parser.setApplicationDescription(QStringLiteral("Summarise sign-in exports: types, error codes, 53003 blocks, "
                                                     "policy results and the controls that were not met."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("files (.gz too) or folders"), QStringLiteral("PATH..."));
-    QCommandLineOption policies(QStringLiteral("policies"), QStringLiteral("Conditional Access policies (Graph JSON)"),
-                                QStringLiteral("FILE"));
-    QCommandLineOption locations(QStringLiteral("named-locations"), QStringLiteral("named locations (Graph JSON)"),
-                                 QStringLiteral("FILE"));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), QStringLiteral("files (.gz too) or folders"), QStringLiteral("PATH..."));
+    QCommandLineOption policies(
+        QStringLiteral("policies"), QStringLiteral("Conditional Access policies (Graph JSON)"), QStringLiteral("FILE"));
+    QCommandLineOption locations(
+        QStringLiteral("named-locations"), QStringLiteral("named locations (Graph JSON)"), QStringLiteral("FILE"));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print one JSON object"));
     parser.addOptions({ policies, locations, json });
     if (!parser.parse(args)) {

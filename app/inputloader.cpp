@@ -8,11 +8,14 @@
 using namespace calens;
 
 namespace {
-void err(const QString& line) { std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData()); }
+void err(const QString& line)
+{
+    std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData());
 }
+} // namespace
 
-int loadInputs(IngestJob& job, const QStringList& paths, const QStringList& policyFiles,
-               const QStringList& namedLocationFiles)
+int loadInputs(
+    IngestJob& job, const QStringList& paths, const QStringList& policyFiles, const QStringList& namedLocationFiles)
 {
     for (const QString& p : paths + policyFiles + namedLocationFiles) {
         if (!QFileInfo::exists(p)) {

@@ -15,7 +15,7 @@ void printUsage()
                "       calens analyze PATH... [--policies FILE] [--named-locations FILE] [--json]\n"
                "       calens synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n"
                "       calens --version\n",
-               stdout);
+        stdout);
 }
 
 } // namespace

@@ -21,7 +21,9 @@ struct LoadWorker::Shared
     std::vector<InputReport> reports;
 };
 
-LoadWorker::LoadWorker(QObject* parent) : QObject(parent), m_timer(new QTimer(this))
+LoadWorker::LoadWorker(QObject* parent)
+    : QObject(parent)
+    , m_timer(new QTimer(this))
 {
     m_timer->setInterval(100); // progress at 10 Hz is smooth and costs nothing
     connect(m_timer, &QTimer::timeout, this, &LoadWorker::poll);

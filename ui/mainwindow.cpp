@@ -2,9 +2,9 @@
 #include "mainwindow.h"
 
 #include "loadworker.h"
-#include "signindetails.h"
 #include "query/signintablemodel.h"
 #include "query/summary.h"
+#include "signindetails.h"
 
 #include <QAction>
 #include <QDragEnterEvent>
@@ -115,8 +115,8 @@ void MainWindow::onProgress(qint64 done, qint64 total, const QString& path)
     if (!path.isEmpty()) m_status->setText(tr("Reading %1…").arg(path));
 }
 
-void MainWindow::onLoaded(std::shared_ptr<const Dataset> dataset, const std::vector<InputReport>& reports,
-                          bool cancelled)
+void MainWindow::onLoaded(
+    std::shared_ptr<const Dataset> dataset, const std::vector<InputReport>& reports, bool cancelled)
 {
     m_progress->hide();
     m_cancel->hide();

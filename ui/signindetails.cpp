@@ -7,8 +7,14 @@
 namespace calens {
 
 namespace {
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
-QString esc(std::string_view s) { return q(s).toHtmlEscaped(); }
+QString q(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+QString esc(std::string_view s)
+{
+    return q(s).toHtmlEscaped();
+}
 
 QString grantList(const SignInRef& s, const PolicyEval& e)
 {
@@ -19,7 +25,10 @@ QString grantList(const SignInRef& s, const PolicyEval& e)
     return out.join(QStringLiteral(", "));
 }
 
-const char* tri(Tristate t) { return t == Tristate::True ? "yes" : t == Tristate::False ? "no" : "(not in the log)"; }
+const char* tri(Tristate t)
+{
+    return t == Tristate::True ? "yes" : t == Tristate::False ? "no" : "(not in the log)";
+}
 } // namespace
 
 QString signInDetailsText(const Dataset& d, uint32_t row)
@@ -49,7 +58,8 @@ QString signInDetailsText(const Dataset& d, uint32_t row)
         for (const PolicyEval& e : s.evals()) {
             const bool failed = e.result == PolicyResult::Failure || e.result == PolicyResult::ReportOnlyFailure;
             if (failed != (pass == 0)) continue;
-            t += QStringLiteral("  %1  %2").arg(q(s.resultText(e)).leftJustified(22, QLatin1Char(' ')), q(s.policyName(e)));
+            t += QStringLiteral("  %1  %2")
+                     .arg(q(s.resultText(e)).leftJustified(22, QLatin1Char(' ')), q(s.policyName(e)));
             const QString grants = grantList(s, e);
             if (!grants.isEmpty()) t += QStringLiteral("   [%1]").arg(grants);
             t += QLatin1Char('\n');
@@ -61,7 +71,8 @@ QString summaryHtml(const Dataset& d, const Summary& s, const std::vector<InputR
 {
     QString h = QStringLiteral("<h3>Overview</h3><p><b>%1</b> sign-ins").arg(s.signIns);
     if (s.first != INT64_MAX) h += QStringLiteral("<br>%1 – %2").arg(q(formatIso(s.first)), q(formatIso(s.last)));
-    h += QStringLiteral("</p><p>Interactive %1<br>Non-interactive %2<br>Service principal %3<br>Managed identity %4</p>")
+    h += QStringLiteral(
+        "</p><p>Interactive %1<br>Non-interactive %2<br>Service principal %3<br>Managed identity %4</p>")
              .arg(s.types[0])
              .arg(s.types[1])
              .arg(s.types[2])
@@ -77,14 +88,18 @@ QString summaryHtml(const Dataset& d, const Summary& s, const std::vector<InputR
     QString unmet;
     for (size_t i = 0; i < s.unmetControls.size(); ++i)
         if (s.unmetControls[i])
-            unmet += QStringLiteral("<li>%1 — %2</li>").arg(QString::fromLatin1(unmetControlName(i))).arg(s.unmetControls[i]);
+            unmet += QStringLiteral("<li>%1 — %2</li>")
+                         .arg(QString::fromLatin1(unmetControlName(i)))
+                         .arg(s.unmetControls[i]);
     if (!unmet.isEmpty()) h += QStringLiteral("<p>Controls the blocking policies required:</p><ul>%1</ul>").arg(unmet);
     h += QStringLiteral("<p>%1 policies, %2 named locations known</p>")
              .arg(d.policies().size())
              .arg(d.namedLocations().size());
     QString inputs;
     for (const InputReport& r : reports) {
-        inputs += QStringLiteral("<li>%1: %2, %3 records").arg(r.path.toHtmlEscaped(), q(formatName(r.format))).arg(r.records);
+        inputs += QStringLiteral("<li>%1: %2, %3 records")
+                      .arg(r.path.toHtmlEscaped(), q(formatName(r.format)))
+                      .arg(r.records);
         if (r.skipped) inputs += QStringLiteral(", %1 skipped").arg(r.skipped);
         if (!r.error.isEmpty()) inputs += QStringLiteral("<br><i>%1</i>").arg(r.error.toHtmlEscaped());
         for (const QString& w : r.warnings) inputs += QStringLiteral("<br><i>%1</i>").arg(w.toHtmlEscaped());

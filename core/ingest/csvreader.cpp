@@ -12,30 +12,60 @@ namespace calens {
 namespace {
 
 using K = SignInKey;
-#define E(name, key) { name, int(K::key) }
+#define E(name, key)                                                                                                   \
+    {                                                                                                                  \
+        name, int(K::key)                                                                                              \
+    }
 
 // Portal download column titles, compared after trimming and collapsing spaces.
 const KeyTable& portalColumns()
 {
     static const KeyTable table {
-        E("date (utc)", CreatedDateTime), E("date", CreatedDateTime), E("request id", Id),
-        E("user agent", UserAgent), E("correlation id", CorrelationId), E("user id", UserId),
-        E("user", UserDisplayName), E("username", UserPrincipalName), E("user type", UserType),
-        E("cross tenant access type", CrossTenantAccessType), E("incoming token type", IncomingTokenType),
-        E("authentication protocol", AuthenticationProtocol), E("unique token identifier", UniqueTokenId),
-        E("original transfer method", OriginalTransferMethod), E("client credential type", ClientCredentialType),
-        E("application", AppDisplayName), E("application id", AppId), E("resource", ResourceDisplayName),
-        E("resource id", ResourceId), E("resource tenant id", ResourceTenantId), E("home tenant id", HomeTenantId),
-        E("ip address", IpAddress), E("location", LocationCombined), E("status", PortalStatus),
-        E("sign-in error code", StatusErrorCode), E("failure reason", StatusFailureReason),
-        E("additional details", StatusAdditionalDetails), E("client app", ClientAppUsed), E("device id", DeviceId),
-        E("device", DeviceName), E("browser", DeviceBrowser), E("operating system", DeviceOs),
-        E("compliant", DeviceCompliant), E("managed", DeviceManaged), E("join type", DeviceTrustType),
-        E("authentication requirement", AuthenticationRequirement), E("conditional access", ConditionalAccessStatus),
-        E("managed identity type", MsiType), E("associated resource id", MsiResourceId),
-        E("service principal id", ServicePrincipalId), E("service principal name", ServicePrincipalName),
-        E("risk state", RiskState), E("risk level (aggregated)", RiskLevelAggregated),
-        E("risk level (real-time)", RiskLevelDuringSignIn), E("risk detail", RiskDetail),
+        E("date (utc)", CreatedDateTime),
+        E("date", CreatedDateTime),
+        E("request id", Id),
+        E("user agent", UserAgent),
+        E("correlation id", CorrelationId),
+        E("user id", UserId),
+        E("user", UserDisplayName),
+        E("username", UserPrincipalName),
+        E("user type", UserType),
+        E("cross tenant access type", CrossTenantAccessType),
+        E("incoming token type", IncomingTokenType),
+        E("authentication protocol", AuthenticationProtocol),
+        E("unique token identifier", UniqueTokenId),
+        E("original transfer method", OriginalTransferMethod),
+        E("client credential type", ClientCredentialType),
+        E("application", AppDisplayName),
+        E("application id", AppId),
+        E("resource", ResourceDisplayName),
+        E("resource id", ResourceId),
+        E("resource tenant id", ResourceTenantId),
+        E("home tenant id", HomeTenantId),
+        E("ip address", IpAddress),
+        E("location", LocationCombined),
+        E("status", PortalStatus),
+        E("sign-in error code", StatusErrorCode),
+        E("failure reason", StatusFailureReason),
+        E("additional details", StatusAdditionalDetails),
+        E("client app", ClientAppUsed),
+        E("device id", DeviceId),
+        E("device", DeviceName),
+        E("browser", DeviceBrowser),
+        E("operating system", DeviceOs),
+        E("compliant", DeviceCompliant),
+        E("managed", DeviceManaged),
+        E("join type", DeviceTrustType),
+        E("authentication requirement", AuthenticationRequirement),
+        E("conditional access", ConditionalAccessStatus),
+        E("managed identity type", MsiType),
+        E("associated resource id", MsiResourceId),
+        E("service principal id", ServicePrincipalId),
+        E("service principal name", ServicePrincipalName),
+        E("risk state", RiskState),
+        E("risk level (aggregated)", RiskLevelAggregated),
+        E("risk level (real-time)", RiskLevelDuringSignIn),
+        E("risk detail", RiskDetail),
     };
     return table;
 }
@@ -69,8 +99,8 @@ SignInKey csvColumnKey(std::string_view header, Format format)
     return signInKeyFor(name);
 }
 
-CsvReader::CsvReader(ByteSource& source, IngestSink& sink, InputReport& report, const Detection& detection,
-                     SignInType typeHint)
+CsvReader::CsvReader(
+    ByteSource& source, IngestSink& sink, InputReport& report, const Detection& detection, SignInType typeHint)
     : m_source(source)
     , m_sink(sink)
     , m_report(report)
@@ -96,10 +126,11 @@ void CsvReader::read()
         if (keys.back() == SignInKey::AppliedPolicies) hasPolicies = true;
     }
     if (m_detection.format == Format::PortalCsv)
-        m_report.warn(QStringLiteral("%1: CSV downloads from the Entra admin center carry only the overall Conditional "
-                                     "Access result, not which policy failed or which control was missing; use the JSON "
-                                     "download, Log Analytics or a Graph fetch for per-policy detail")
-                          .arg(m_report.path));
+        m_report.warn(
+            QStringLiteral("%1: CSV downloads from the Entra admin center carry only the overall Conditional "
+                           "Access result, not which policy failed or which control was missing; use the JSON "
+                           "download, Log Analytics or a Graph fetch for per-policy detail")
+                .arg(m_report.path));
     else if (!hasPolicies)
         m_report.warn(QStringLiteral("%1: no ConditionalAccessPolicies column: per-policy detail is not in this export")
                           .arg(m_report.path));
@@ -117,7 +148,8 @@ void CsvReader::read()
         const QString where = QStringLiteral("line %1").arg(csv.rowLine());
         if (cells.size() != keys.size()) {
             ++wrongWidth;
-            m_report.skip(where, QStringLiteral("%1 fields where the header has %2").arg(cells.size()).arg(keys.size()));
+            m_report.skip(
+                where, QStringLiteral("%1 fields where the header has %2").arg(cells.size()).arg(keys.size()));
             continue;
         }
         m_scope.reset();

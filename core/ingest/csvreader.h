@@ -16,8 +16,8 @@ class IngestSink;
 class CsvReader
 {
 public:
-    CsvReader(ByteSource& source, IngestSink& sink, InputReport& report, const Detection& detection,
-              SignInType typeHint);
+    CsvReader(
+        ByteSource& source, IngestSink& sink, InputReport& report, const Detection& detection, SignInType typeHint);
     void read();
 
 private:

@@ -8,7 +8,9 @@
 namespace calens {
 
 CsvTokenizer::CsvTokenizer(ByteSource& source, IngestSink& sink, size_t skipBytes)
-    : m_source(source), m_sink(sink), m_skip(skipBytes)
+    : m_source(source)
+    , m_sink(sink)
+    , m_skip(skipBytes)
 {
     m_buf.resize(4u << 20);
 }

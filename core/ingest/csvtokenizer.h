@@ -27,7 +27,12 @@ public:
     static constexpr size_t kMaxRow = 64u << 20;
 
 private:
-    enum class Parse { Row, NeedMore, End };
+    enum class Parse
+    {
+        Row,
+        NeedMore,
+        End
+    };
     Parse parseRow(std::vector<std::string_view>& cells, bool eof);
     bool fill();
 

@@ -6,13 +6,15 @@
 namespace calens {
 
 namespace {
-constexpr std::array<std::string_view, 13> kNames { "graph-json", "portal-json", "portal-csv", "la-csv",
-                                                    "la-json", "diag-records", "diag-jsonl", "powershell-json",
-                                                    "policies", "named-locations", "service-principals",
-                                                    "la-policy-rows", "unknown" };
+constexpr std::array<std::string_view, 13> kNames { "graph-json", "portal-json", "portal-csv", "la-csv", "la-json",
+    "diag-records", "diag-jsonl", "powershell-json", "policies", "named-locations", "service-principals",
+    "la-policy-rows", "unknown" };
 }
 
-std::string_view formatName(Format f) { return kNames[size_t(f)]; }
+std::string_view formatName(Format f)
+{
+    return kNames[size_t(f)];
+}
 
 std::optional<Format> formatFromName(std::string_view name)
 {
@@ -21,6 +23,9 @@ std::optional<Format> formatFromName(std::string_view name)
     return std::nullopt;
 }
 
-bool isSignInFormat(Format f) { return int(f) <= int(Format::PowershellJson); }
+bool isSignInFormat(Format f)
+{
+    return int(f) <= int(Format::PowershellJson);
+}
 
 } // namespace calens

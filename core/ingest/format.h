@@ -10,7 +10,8 @@ namespace calens {
 
 // Every input CA Lens reads. The first eight are sign-in formats (names as in the CLI contract);
 // the rest carry directory data.
-enum class Format {
+enum class Format
+{
     GraphJson, // Graph list response(s) (v1.0/beta), one saved page or several, a single sign-in, or a fetch file
     PortalJson, // Entra admin center JSON download: bare array (or wrapped without @odata.context)
     PortalCsv, // Entra admin center CSV download (interactive, non-interactive, application, managed identity)

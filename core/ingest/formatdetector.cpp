@@ -20,7 +20,10 @@ struct HeadScan
     bool secondTopValue = false;
 };
 
-bool isWs(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool isWs(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 // A tolerant walk over the head: collects keys at depth 1 and of the first record; stops where the head ends.
 HeadScan scanHead(std::string_view s)
@@ -109,8 +112,9 @@ bool hasExact(const std::vector<std::string>& keys, std::string_view k)
 
 bool looksLikeSignIn(const std::vector<std::string>& keys)
 {
-    return has(keys, "createdDateTime") || has(keys, "userPrincipalName") || has(keys, "appliedConditionalAccessPolicies")
-        || has(keys, "conditionalAccessStatus") || has(keys, "correlationId");
+    return has(keys, "createdDateTime") || has(keys, "userPrincipalName")
+        || has(keys, "appliedConditionalAccessPolicies") || has(keys, "conditionalAccessStatus")
+        || has(keys, "correlationId");
 }
 
 std::optional<Format> directoryFormat(const std::vector<std::string>& keys, std::string_view context)
@@ -168,7 +172,8 @@ Detection detectFormat(std::string_view head, bool atEof)
     size_t i = 0;
     while (i < head.size() && isWs(head[i])) ++i;
     if (i == head.size()) {
-        d.reason = atEof ? QStringLiteral("the file is empty") : QStringLiteral("the file starts with blank space only");
+        d.reason
+            = atEof ? QStringLiteral("the file is empty") : QStringLiteral("the file starts with blank space only");
         return d;
     }
     const size_t probe = std::min<size_t>(head.size(), 4096);
@@ -178,8 +183,9 @@ Detection detectFormat(std::string_view head, bool atEof)
         if (c == 0 || (c < 0x09) || (c > 0x0D && c < 0x20)) ++controls;
     }
     if (controls > 0) {
-        d.reason = (head.size() >= 2 && ((uint8_t(head[0]) == 0xFF && uint8_t(head[1]) == 0xFE)
-                                         || (uint8_t(head[0]) == 0xFE && uint8_t(head[1]) == 0xFF)))
+        d.reason = (head.size() >= 2
+                       && ((uint8_t(head[0]) == 0xFF && uint8_t(head[1]) == 0xFE)
+                           || (uint8_t(head[0]) == 0xFE && uint8_t(head[1]) == 0xFF)))
             ? QStringLiteral("the file is UTF-16 text; save it as UTF-8 (e.g. Out-File -Encoding utf8)")
             : QStringLiteral("binary data, not a text export");
         return d;

@@ -10,7 +10,8 @@
 namespace calens {
 
 // How a JSON input is laid out at the top, which decides how the stream is split into records.
-enum class JsonShape {
+enum class JsonShape
+{
     Container, // an object whose arrays hold the records ("value", "records", "tables", ...) or several of them
     Array, // a top-level array of records (or of saved pages)
     SingleObject, // the whole document is one record

@@ -5,7 +5,9 @@
 
 namespace calens {
 
-GzipSource::GzipSource(std::unique_ptr<ByteSource> inner) : m_inner(std::move(inner)), m_in(1 << 18)
+GzipSource::GzipSource(std::unique_ptr<ByteSource> inner)
+    : m_inner(std::move(inner))
+    , m_in(1 << 18)
 {
     init();
 }

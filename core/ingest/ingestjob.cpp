@@ -18,7 +18,10 @@ namespace {
 
 constexpr size_t kHeadSize = 64 * 1024;
 
-bool isJsonFormat(Format f) { return f != Format::PortalCsv && f != Format::LaCsv && f != Format::Unknown; }
+bool isJsonFormat(Format f)
+{
+    return f != Format::PortalCsv && f != Format::LaCsv && f != Format::Unknown;
+}
 
 bool accepts(std::optional<Format> expected, Format got)
 {
@@ -40,7 +43,9 @@ SignInType typeHintFromFileName(const QString& path)
     return SignInType::Unknown;
 }
 
-IngestJob::IngestJob(Dataset& dataset) : m_dataset(dataset) { }
+IngestJob::IngestJob(Dataset& dataset)
+    : m_dataset(dataset)
+{ }
 
 void IngestJob::addInputs(const QStringList& paths, std::optional<Format> expected)
 {
@@ -125,7 +130,7 @@ void IngestJob::readOne(const Pending& input)
     if (!accepts(input.expected, detection.format)) {
         report.error = QStringLiteral("expected %1 but the content is %2")
                            .arg(QString::fromLatin1(formatName(*input.expected).data()),
-                                QString::fromLatin1(formatName(detection.format).data()));
+                               QString::fromLatin1(formatName(detection.format).data()));
         return;
     }
     if (!source->rewind()) {
@@ -155,9 +160,18 @@ void IngestJob::signIn(const SignInDraft& draft)
     }
 }
 
-void IngestJob::policy(CaPolicy policy) { m_dataset.addPolicy(std::move(policy)); }
-void IngestJob::namedLocation(NamedLocation location) { m_dataset.addNamedLocation(std::move(location)); }
-void IngestJob::servicePrincipal(ServicePrincipal sp) { m_dataset.addServicePrincipal(std::move(sp)); }
+void IngestJob::policy(CaPolicy policy)
+{
+    m_dataset.addPolicy(std::move(policy));
+}
+void IngestJob::namedLocation(NamedLocation location)
+{
+    m_dataset.addNamedLocation(std::move(location));
+}
+void IngestJob::servicePrincipal(ServicePrincipal sp)
+{
+    m_dataset.addServicePrincipal(std::move(sp));
+}
 
 void IngestJob::policyRow(std::string_view signInId, const SignInDraft& oneRow)
 {
@@ -201,9 +215,10 @@ void IngestJob::finish()
     }
     m_policyRows.clear();
     if (m_policyRowsReport < m_reports.size() && alone)
-        m_reports[m_policyRowsReport].warn(QStringLiteral("%1 sign-in(s) are known only from their Conditional Access policy rows "
-                                             "(their sign-in rows were not among the inputs)")
-                                  .arg(alone));
+        m_reports[m_policyRowsReport].warn(
+            QStringLiteral("%1 sign-in(s) are known only from their Conditional Access policy rows "
+                           "(their sign-in rows were not among the inputs)")
+                .arg(alone));
     (void)attached;
 }
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "arena.h"
 #include "format.h"
 #include "ingestsink.h"
 #include "inputreport.h"
 #include "model/dataset.h"
-#include "arena.h"
 
 #include <QString>
 #include <QStringList>

@@ -15,24 +15,32 @@ bool isContainerKey(std::string_view k)
         || k == "namedLocations" || k == "servicePrincipals" || k == "tables" || k == "Value" || k == "Records";
 }
 
-QString whereAt(uint64_t offset) { return QStringLiteral("record at byte %1").arg(offset); }
+QString whereAt(uint64_t offset)
+{
+    return QStringLiteral("record at byte %1").arg(offset);
+}
 
 QString errorText(simdjson::error_code e)
 {
     switch (e) {
-    case simdjson::DEPTH_ERROR: return QStringLiteral("nested deeper than 1024 levels");
+    case simdjson::DEPTH_ERROR:
+        return QStringLiteral("nested deeper than 1024 levels");
     case simdjson::STRING_ERROR:
-    case simdjson::UNCLOSED_STRING: return QStringLiteral("a string is not closed");
-    case simdjson::UTF8_ERROR: return QStringLiteral("text that is not valid UTF-8");
-    case simdjson::INCORRECT_TYPE: return QStringLiteral("a value of the wrong type");
-    default: return QStringLiteral("not valid JSON (%1)").arg(QString::fromLatin1(simdjson::error_message(e)));
+    case simdjson::UNCLOSED_STRING:
+        return QStringLiteral("a string is not closed");
+    case simdjson::UTF8_ERROR:
+        return QStringLiteral("text that is not valid UTF-8");
+    case simdjson::INCORRECT_TYPE:
+        return QStringLiteral("a value of the wrong type");
+    default:
+        return QStringLiteral("not valid JSON (%1)").arg(QString::fromLatin1(simdjson::error_message(e)));
     }
 }
 
 } // namespace
 
-JsonReader::JsonReader(ByteSource& source, IngestSink& sink, InputReport& report, const Detection& detection,
-                       SignInType typeHint)
+JsonReader::JsonReader(
+    ByteSource& source, IngestSink& sink, InputReport& report, const Detection& detection, SignInType typeHint)
     : m_source(source)
     , m_sink(sink)
     , m_report(report)
@@ -48,11 +56,16 @@ JsonReader::Kind JsonReader::kindOf(const std::vector<std::string>& path) const
     const Format f = m_detection.format;
     auto itemKind = [&]() {
         switch (f) {
-        case Format::Policies: return Kind::Policy;
-        case Format::NamedLocations: return Kind::NamedLocation;
-        case Format::ServicePrincipals: return Kind::ServicePrincipal;
-        case Format::LaPolicyRows: return Kind::PolicyRow;
-        default: return Kind::SignIn;
+        case Format::Policies:
+            return Kind::Policy;
+        case Format::NamedLocations:
+            return Kind::NamedLocation;
+        case Format::ServicePrincipals:
+            return Kind::ServicePrincipal;
+        case Format::LaPolicyRows:
+            return Kind::PolicyRow;
+        default:
+            return Kind::SignIn;
         }
     };
     if (path.empty()) return itemKind();
@@ -88,15 +101,16 @@ void JsonReader::read()
         const JsonShape shape = m_detection.shape;
         ok = stream.run(
             [&](const JsonStream::Path& path, char c) {
-                if (path.empty()) return shape == JsonShape::SingleObject ? JsonStream::Action::Emit
-                                                                          : JsonStream::Action::Descend;
+                if (path.empty())
+                    return shape == JsonShape::SingleObject ? JsonStream::Action::Emit : JsonStream::Action::Descend;
                 if (path.size() == 1) {
                     if (path[0] == "*") return JsonStream::Action::Emit;
                     if (isContainerKey(path[0]) && c == '[') return JsonStream::Action::Descend;
                     if (path[0] == "@odata.context") return JsonStream::Action::Emit;
                     return JsonStream::Action::Skip;
                 }
-                if (path.size() == 2) return path[0] == "tables" ? JsonStream::Action::Descend : JsonStream::Action::Emit;
+                if (path.size() == 2)
+                    return path[0] == "tables" ? JsonStream::Action::Descend : JsonStream::Action::Emit;
                 if (path.size() == 3 && path[0] == "tables") {
                     if (path[2] == "columns") return JsonStream::Action::Emit;
                     if (path[2] == "rows") return JsonStream::Action::Descend;
@@ -133,9 +147,10 @@ void JsonReader::read()
         }
     } else if (m_source.endedEarly()) {
         m_report.truncated = true;
-        m_report.warn(QStringLiteral("%1: the compressed file ends early (truncated .gz); the %2 records read were kept")
-                          .arg(m_report.path)
-                          .arg(m_report.records));
+        m_report.warn(
+            QStringLiteral("%1: the compressed file ends early (truncated .gz); the %2 records read were kept")
+                .arg(m_report.path)
+                .arg(m_report.records));
     }
     finishWarnings();
 }
@@ -176,9 +191,15 @@ void JsonReader::onRecord(Kind kind, std::string_view span, size_t capacity, uin
         return;
     }
     switch (kind) {
-    case Kind::Page: readPage(obj, where); break;
-    case Kind::PolicyRow: readPolicyRow(obj, where); break;
-    default: readSignIn(obj, offset, span.size(), where); break;
+    case Kind::Page:
+        readPage(obj, where);
+        break;
+    case Kind::PolicyRow:
+        readPolicyRow(obj, where);
+        break;
+    default:
+        readSignIn(obj, offset, span.size(), where);
+        break;
     }
 }
 
@@ -273,7 +294,8 @@ void JsonReader::readPolicyRow(simdjson::ondemand::object& obj, const QString& w
         } else {
             std::string_view raw = v.raw_json_token();
             simdjson::ondemand::json_type t;
-            if (!v.type().get(t) && (t == simdjson::ondemand::json_type::array || t == simdjson::ondemand::json_type::object)) {
+            if (!v.type().get(t)
+                && (t == simdjson::ondemand::json_type::array || t == simdjson::ondemand::json_type::object)) {
                 if (t == simdjson::ondemand::json_type::array) {
                     simdjson::ondemand::array a;
                     if (!v.get_array().get(a) && a.raw_json().get(raw)) raw = {};
@@ -291,8 +313,8 @@ void JsonReader::readPolicyRow(simdjson::ondemand::object& obj, const QString& w
     }
     body += '}';
     if (m_scope.error || requestId.empty()) {
-        m_report.skip(where, requestId.empty() ? QStringLiteral("a policy row without RequestId")
-                                               : errorText(m_scope.error));
+        m_report.skip(
+            where, requestId.empty() ? QStringLiteral("a policy row without RequestId") : errorText(m_scope.error));
         return;
     }
     // RequestId is "<sign-in request id>-<index>".
@@ -390,8 +412,7 @@ void JsonReader::readDirectoryObject(Kind kind, std::string_view span, const QSt
 void JsonReader::finishWarnings()
 {
     static const char* const names[] = { "Status", "DeviceDetail", "Location", "AppliedConditionalAccessPolicies",
-                                         "the enforced controls of policies", "NetworkLocationDetails",
-                                         "other nested fields" };
+        "the enforced controls of policies", "NetworkLocationDetails", "other nested fields" };
     QStringList lost;
     uint64_t most = 0;
     for (int bit = 0; bit < 7; ++bit)

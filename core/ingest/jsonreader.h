@@ -20,12 +20,24 @@ class IngestSink;
 class JsonReader
 {
 public:
-    JsonReader(ByteSource& source, IngestSink& sink, InputReport& report, const Detection& detection,
-               SignInType typeHint);
+    JsonReader(
+        ByteSource& source, IngestSink& sink, InputReport& report, const Detection& detection, SignInType typeHint);
     void read();
 
 private:
-    enum class Kind { SignIn, Page, Policy, NamedLocation, ServicePrincipal, PolicyRow, LaColumns, LaRow, Meta, Skip };
+    enum class Kind
+    {
+        SignIn,
+        Page,
+        Policy,
+        NamedLocation,
+        ServicePrincipal,
+        PolicyRow,
+        LaColumns,
+        LaRow,
+        Meta,
+        Skip
+    };
     Kind kindOf(const std::vector<std::string>& path) const;
     void onRecord(Kind kind, std::string_view span, size_t capacity, uint64_t offset, const QString& where);
     void readSignIn(simdjson::ondemand::object& obj, uint64_t offset, size_t length, const QString& where);

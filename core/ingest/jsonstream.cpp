@@ -29,7 +29,10 @@ inline const char* findQuoteOrBackslash(const char* p, const char* e)
     return p;
 }
 
-bool isWs(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool isWs(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 QString describe(char c)
 {
@@ -40,7 +43,9 @@ QString describe(char c)
 } // namespace
 
 JsonStream::JsonStream(ByteSource& source, IngestSink& sink, size_t skipBytes)
-    : m_source(source), m_sink(sink), m_skipBytes(skipBytes)
+    : m_source(source)
+    , m_sink(sink)
+    , m_skipBytes(skipBytes)
 {
     m_cap = kChunk;
     m_buf.resize(m_cap + simdjson::SIMDJSON_PADDING);
@@ -157,9 +162,13 @@ bool JsonStream::skipContainer()
                 continue;
             }
             switch (*p) {
-            case '"': inString = true; break;
+            case '"':
+                inString = true;
+                break;
             case '{':
-            case '[': ++depth; break;
+            case '[':
+                ++depth;
+                break;
             case '}':
             case ']':
                 if (--depth == 0) {
@@ -167,7 +176,8 @@ bool JsonStream::skipContainer()
                     return true;
                 }
                 break;
-            default: break;
+            default:
+                break;
             }
             ++p;
         }
@@ -248,7 +258,8 @@ bool JsonStream::descend(char open, const Decide& decide, const OnRecord& onReco
                 return false;
             }
             if (m_buf[m_pos] != ':')
-                return fail(QStringLiteral("expected ':' at byte %1, found %2").arg(offset()).arg(describe(m_buf[m_pos])));
+                return fail(
+                    QStringLiteral("expected ':' at byte %1, found %2").arg(offset()).arg(describe(m_buf[m_pos])));
             ++m_pos;
             m_path.push_back(std::move(key));
         } else {
@@ -293,7 +304,7 @@ bool JsonStream::walkValue(const Decide& decide, const OnRecord& onRecord, int l
         m_sink.progress(m_source.filePosition(), m_source.fileSize());
     } else {
         onRecord(m_path, std::string_view(m_buf.data() + m_pin, m_pos - m_pin),
-                 m_cap + simdjson::SIMDJSON_PADDING - m_pin, start);
+            m_cap + simdjson::SIMDJSON_PADDING - m_pin, start);
     }
     m_pin = SIZE_MAX;
     m_discarding = false;
@@ -313,8 +324,7 @@ bool JsonStream::run(const Decide& decide, const OnRecord& onRecord)
     }
 }
 
-bool JsonStream::runLines(
-    const std::function<void(std::string_view, size_t, uint64_t, uint64_t)>& onLine)
+bool JsonStream::runLines(const std::function<void(std::string_view, size_t, uint64_t, uint64_t)>& onLine)
 {
     uint64_t lineNo = 0;
     for (;;) {

@@ -20,7 +20,12 @@ class IngestSink;
 class JsonStream
 {
 public:
-    enum class Action { Descend, Emit, Skip };
+    enum class Action
+    {
+        Descend,
+        Emit,
+        Skip
+    };
     using Path = std::vector<std::string>; // object keys; "*" for array elements
     using Decide = std::function<Action(const Path&, char firstChar)>;
     // span: the record's bytes; capacity: readable bytes from span.data() (>= size + simdjson padding).
@@ -32,8 +37,8 @@ public:
     // could not be followed to its end; error() then says where and why.
     bool run(const Decide& decide, const OnRecord& onRecord);
     // One record per line (JSON Lines); blank lines are ignored. Line numbers start at 1.
-    bool runLines(const std::function<void(std::string_view line, size_t capacity, uint64_t lineNo,
-                                           uint64_t offset)>& onLine);
+    bool runLines(
+        const std::function<void(std::string_view line, size_t capacity, uint64_t lineNo, uint64_t offset)>& onLine);
 
     QString error() const { return m_error; }
     bool endedInsideValue() const { return m_truncated; }

@@ -14,7 +14,7 @@ std::string_view trim(std::string_view s)
         s.remove_suffix(1);
     return s;
 }
-}
+} // namespace
 
 JVal::Kind JVal::kind()
 {
@@ -25,12 +25,18 @@ JVal::Kind JVal::kind()
         return Kind::Error;
     }
     switch (type) {
-    case simdjson::ondemand::json_type::array: return Kind::Array;
-    case simdjson::ondemand::json_type::object: return Kind::Object;
-    case simdjson::ondemand::json_type::number: return Kind::Number;
-    case simdjson::ondemand::json_type::string: return Kind::String;
-    case simdjson::ondemand::json_type::boolean: return Kind::Bool;
-    case simdjson::ondemand::json_type::null: return Kind::Null;
+    case simdjson::ondemand::json_type::array:
+        return Kind::Array;
+    case simdjson::ondemand::json_type::object:
+        return Kind::Object;
+    case simdjson::ondemand::json_type::number:
+        return Kind::Number;
+    case simdjson::ondemand::json_type::string:
+        return Kind::String;
+    case simdjson::ondemand::json_type::boolean:
+        return Kind::Bool;
+    case simdjson::ondemand::json_type::null:
+        return Kind::Null;
     }
     return Kind::Error;
 }
@@ -48,7 +54,8 @@ std::string_view JVal::str()
         return stable(s);
     }
     case Kind::Number:
-    case Kind::Bool: return stable(trim(m_json.raw_json_token()));
+    case Kind::Bool:
+        return stable(trim(m_json.raw_json_token()));
     case Kind::Object:
     case Kind::Array: {
         // Where text is expected but structure arrives, keep the JSON as written.
@@ -70,7 +77,8 @@ std::string_view JVal::str()
         return stable(trim(raw));
     }
     case Kind::Null:
-    case Kind::Error: break;
+    case Kind::Error:
+        break;
     }
     return {};
 }
@@ -113,7 +121,7 @@ bool JVal::isTypeNameOnly()
     if (s.size() < 8 || s.find('.') == std::string_view::npos) return false;
     for (char c : s)
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
-              || c == '[' || c == ']' || c == ' ' || c == '`'))
+                || c == '[' || c == ']' || c == ' ' || c == '`'))
             return false;
     return s.starts_with("System.") || s.starts_with("Microsoft.") || s.find("Models.") != std::string_view::npos;
 }

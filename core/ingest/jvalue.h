@@ -14,16 +14,30 @@ namespace calens {
 class JVal
 {
 public:
-    enum class Kind { Null, Bool, Number, String, Object, Array, Error };
+    enum class Kind
+    {
+        Null,
+        Bool,
+        Number,
+        String,
+        Object,
+        Array,
+        Error
+    };
 
     JVal(simdjson::ondemand::value v, ParseScope& scope, int depth, bool stable = true)
-        : m_json(v), m_scope(&scope), m_depth(depth), m_stable(stable)
-    {
-    }
+        : m_json(v)
+        , m_scope(&scope)
+        , m_depth(depth)
+        , m_stable(stable)
+    { }
     JVal(std::string_view text, ParseScope& scope, int depth, bool stable)
-        : m_text(text), m_scope(&scope), m_depth(depth), m_isText(true), m_stable(stable)
-    {
-    }
+        : m_text(text)
+        , m_scope(&scope)
+        , m_depth(depth)
+        , m_isText(true)
+        , m_stable(stable)
+    { }
 
     Kind kind();
     // The value as text: strings unescaped, numbers and booleans as written, null as empty.
@@ -35,18 +49,14 @@ public:
 
     // Calls f(key, JVal) for each member. Text holding a JSON object or "@{K=V; ...}" counts as an object.
     // Returns false when the value is not object-like (null counts as an empty object).
-    template<typename F>
-    bool fields(F&& f);
+    template<typename F> bool fields(F&& f);
     // Calls f(JVal) for each element. Text holding a JSON array counts. Returns false when not array-like.
-    template<typename F>
-    bool elements(F&& f);
+    template<typename F> bool elements(F&& f);
 
 private:
     std::string_view stable(std::string_view s) { return m_stable ? s : m_scope->arena.copy(s); }
-    template<bool WantObject, typename F>
-    bool nestedDocument(F&& f);
-    template<typename F>
-    bool powershellPairs(F&& f);
+    template<bool WantObject, typename F> bool nestedDocument(F&& f);
+    template<typename F> bool powershellPairs(F&& f);
 
     simdjson::ondemand::value m_json;
     std::string_view m_text;
@@ -56,8 +66,7 @@ private:
     bool m_stable = true; // text/strings stay valid until the record is stored without copying
 };
 
-template<typename F>
-bool JVal::fields(F&& f)
+template<typename F> bool JVal::fields(F&& f)
 {
     if (m_isText) {
         std::string_view t = m_text;
@@ -107,8 +116,7 @@ bool JVal::fields(F&& f)
     return true;
 }
 
-template<typename F>
-bool JVal::elements(F&& f)
+template<typename F> bool JVal::elements(F&& f)
 {
     if (m_isText) {
         std::string_view t = m_text;
@@ -152,8 +160,7 @@ bool JVal::elements(F&& f)
     return true;
 }
 
-template<bool WantObject, typename F>
-bool JVal::nestedDocument(F&& f)
+template<bool WantObject, typename F> bool JVal::nestedDocument(F&& f)
 {
     if (m_depth >= ParseScope::kMaxNesting) return false;
     std::string& buf = m_scope->padded[size_t(m_depth)];
@@ -181,8 +188,7 @@ bool JVal::nestedDocument(F&& f)
     return ok;
 }
 
-template<typename F>
-bool JVal::powershellPairs(F&& f)
+template<typename F> bool JVal::powershellPairs(F&& f)
 {
     // "@{ErrorCode=53003; FailureReason=Access has been blocked; AdditionalDetails=}"
     std::string_view t = m_text;

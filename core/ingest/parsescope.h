@@ -35,7 +35,8 @@ struct ParseScope
 };
 
 // Fields a PowerShell ConvertTo-Json with too small a -Depth turns into type-name strings.
-enum TruncatedField : uint32_t {
+enum TruncatedField : uint32_t
+{
     TruncatedStatus = 1,
     TruncatedDevice = 2,
     TruncatedLocation = 4,

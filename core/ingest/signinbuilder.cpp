@@ -9,37 +9,71 @@ namespace calens {
 namespace {
 
 using K = SignInKey;
-#define E(name, key) { name, int(K::key) }
+#define E(name, key)                                                                                                   \
+    {                                                                                                                  \
+        name, int(K::key)                                                                                              \
+    }
 
 const KeyTable& topKeys()
 {
     static const KeyTable table {
-        E("id", Id), E("createdDateTime", CreatedDateTime), E("time", TimeGenerated),
-        E("timeGenerated", TimeGenerated), E("correlationId", CorrelationId),
-        E("originalRequestId", OriginalRequestId), E("uniqueTokenIdentifier", UniqueTokenId),
-        E("userId", UserId), E("userDisplayName", UserDisplayName), E("userPrincipalName", UserPrincipalName),
-        E("userType", UserType), E("servicePrincipalId", ServicePrincipalId),
-        E("servicePrincipalName", ServicePrincipalName), E("managedServiceIdentity", ManagedServiceIdentity),
-        E("appId", AppId), E("appDisplayName", AppDisplayName), E("resourceId", ResourceId),
-        E("resourceIdentity", ResourceIdentity), E("resourceDisplayName", ResourceDisplayName),
-        E("ipAddress", IpAddress), E("location", Location), E("locationDetails", LocationDetails),
-        E("clientAppUsed", ClientAppUsed), E("userAgent", UserAgent), E("status", Status),
-        E("resultType", ResultType), E("resultDescription", ResultDescription), E("deviceDetail", DeviceDetail),
-        E("riskDetail", RiskDetail), E("riskLevelDuringSignIn", RiskLevelDuringSignIn),
-        E("riskLevelAggregated", RiskLevelAggregated), E("riskState", RiskState),
-        E("riskEventTypes_v2", RiskEventTypes), E("riskEventTypesV2", RiskEventTypes), E("riskEventTypes", RiskEventTypes),
+        E("id", Id),
+        E("createdDateTime", CreatedDateTime),
+        E("time", TimeGenerated),
+        E("timeGenerated", TimeGenerated),
+        E("correlationId", CorrelationId),
+        E("originalRequestId", OriginalRequestId),
+        E("uniqueTokenIdentifier", UniqueTokenId),
+        E("userId", UserId),
+        E("userDisplayName", UserDisplayName),
+        E("userPrincipalName", UserPrincipalName),
+        E("userType", UserType),
+        E("servicePrincipalId", ServicePrincipalId),
+        E("servicePrincipalName", ServicePrincipalName),
+        E("managedServiceIdentity", ManagedServiceIdentity),
+        E("appId", AppId),
+        E("appDisplayName", AppDisplayName),
+        E("resourceId", ResourceId),
+        E("resourceIdentity", ResourceIdentity),
+        E("resourceDisplayName", ResourceDisplayName),
+        E("ipAddress", IpAddress),
+        E("location", Location),
+        E("locationDetails", LocationDetails),
+        E("clientAppUsed", ClientAppUsed),
+        E("userAgent", UserAgent),
+        E("status", Status),
+        E("resultType", ResultType),
+        E("resultDescription", ResultDescription),
+        E("deviceDetail", DeviceDetail),
+        E("riskDetail", RiskDetail),
+        E("riskLevelDuringSignIn", RiskLevelDuringSignIn),
+        E("riskLevelAggregated", RiskLevelAggregated),
+        E("riskState", RiskState),
+        E("riskEventTypes_v2", RiskEventTypes),
+        E("riskEventTypesV2", RiskEventTypes),
+        E("riskEventTypes", RiskEventTypes),
         E("authenticationRequirement", AuthenticationRequirement),
         E("networkLocationDetails", NetworkLocationDetails),
-        E("appliedConditionalAccessPolicies", AppliedPolicies), E("conditionalAccessPolicies", AppliedPolicies),
-        E("conditionalAccessStatus", ConditionalAccessStatus), E("isInteractive", IsInteractive),
-        E("signInEventTypes", SignInEventTypes), E("authenticationProtocol", AuthenticationProtocol),
-        E("clientCredentialType", ClientCredentialType), E("crossTenantAccessType", CrossTenantAccessType),
-        E("homeTenantId", HomeTenantId), E("resourceTenantId", ResourceTenantId),
-        E("incomingTokenType", IncomingTokenType), E("originalTransferMethod", OriginalTransferMethod),
-        E("authenticationContextClassReferences", AuthContextRefs), E("category", Category),
-        E("type", Category), E("properties", Properties), E("callerIpAddress", CallerIpAddress),
+        E("appliedConditionalAccessPolicies", AppliedPolicies),
+        E("conditionalAccessPolicies", AppliedPolicies),
+        E("conditionalAccessStatus", ConditionalAccessStatus),
+        E("isInteractive", IsInteractive),
+        E("signInEventTypes", SignInEventTypes),
+        E("authenticationProtocol", AuthenticationProtocol),
+        E("clientCredentialType", ClientCredentialType),
+        E("crossTenantAccessType", CrossTenantAccessType),
+        E("homeTenantId", HomeTenantId),
+        E("resourceTenantId", ResourceTenantId),
+        E("incomingTokenType", IncomingTokenType),
+        E("originalTransferMethod", OriginalTransferMethod),
+        E("authenticationContextClassReferences", AuthContextRefs),
+        E("category", Category),
+        E("type", Category),
+        E("properties", Properties),
+        E("callerIpAddress", CallerIpAddress),
         // Windows PowerShell / SDK spellings that differ by more than case
-        E("managedIdentityType", MsiType), E("ipAddressFromResourceProvider", Unknown),
+        E("managedIdentityType", MsiType),
+        E("ipAddressFromResourceProvider", Unknown),
     };
     return table;
 }
@@ -112,35 +146,80 @@ void SignInBuilder::apply(SignInKey key, JVal& v)
 {
     switch (key) {
     case K::Unknown:
-    case K::Count: return;
-    case K::Id: m_d.set(SF::Id, trimmed(v.str())); return;
-    case K::CreatedDateTime: m_d.createdMs = parseTimestamp(v.str()); return;
-    case K::TimeGenerated: m_timeGenerated = v.str(); return;
-    case K::CorrelationId: m_d.set(SF::CorrelationId, trimmed(v.str())); return;
-    case K::OriginalRequestId: m_d.set(SF::OriginalRequestId, v.str()); return;
-    case K::UniqueTokenId: m_d.set(SF::UniqueTokenId, v.str()); return;
-    case K::UserId: m_d.set(SF::UserId, v.str()); return;
-    case K::UserDisplayName: m_d.set(SF::UserDisplayName, v.str()); return;
-    case K::UserPrincipalName: m_d.set(SF::UserPrincipalName, v.str()); return;
-    case K::UserType: m_d.set(SF::UserType, v.str()); return;
-    case K::ServicePrincipalId: m_d.set(SF::ServicePrincipalId, v.str()); return;
-    case K::ServicePrincipalName: m_d.set(SF::ServicePrincipalName, v.str()); return;
-    case K::AppId: m_d.set(SF::AppId, v.str()); return;
-    case K::AppDisplayName: m_d.set(SF::AppDisplayName, v.str()); return;
+    case K::Count:
+        return;
+    case K::Id:
+        m_d.set(SF::Id, trimmed(v.str()));
+        return;
+    case K::CreatedDateTime:
+        m_d.createdMs = parseTimestamp(v.str());
+        return;
+    case K::TimeGenerated:
+        m_timeGenerated = v.str();
+        return;
+    case K::CorrelationId:
+        m_d.set(SF::CorrelationId, trimmed(v.str()));
+        return;
+    case K::OriginalRequestId:
+        m_d.set(SF::OriginalRequestId, v.str());
+        return;
+    case K::UniqueTokenId:
+        m_d.set(SF::UniqueTokenId, v.str());
+        return;
+    case K::UserId:
+        m_d.set(SF::UserId, v.str());
+        return;
+    case K::UserDisplayName:
+        m_d.set(SF::UserDisplayName, v.str());
+        return;
+    case K::UserPrincipalName:
+        m_d.set(SF::UserPrincipalName, v.str());
+        return;
+    case K::UserType:
+        m_d.set(SF::UserType, v.str());
+        return;
+    case K::ServicePrincipalId:
+        m_d.set(SF::ServicePrincipalId, v.str());
+        return;
+    case K::ServicePrincipalName:
+        m_d.set(SF::ServicePrincipalName, v.str());
+        return;
+    case K::AppId:
+        m_d.set(SF::AppId, v.str());
+        return;
+    case K::AppDisplayName:
+        m_d.set(SF::AppDisplayName, v.str());
+        return;
     case K::ResourceId: {
         // Log Analytics and the diagnostic envelope use ResourceId for the Azure resource path.
         std::string_view s = v.str();
         if (!s.starts_with('/')) m_d.set(SF::ResourceId, s);
         return;
     }
-    case K::ResourceIdentity: m_resourceIdentity = v.str(); return;
-    case K::ResourceDisplayName: m_d.set(SF::ResourceDisplayName, v.str()); return;
-    case K::IpAddress: m_d.set(SF::IpAddress, trimmed(v.str())); return;
-    case K::CallerIpAddress: m_callerIp = trimmed(v.str()); return;
-    case K::ClientAppUsed: m_d.set(SF::ClientAppUsed, v.str()); return;
-    case K::UserAgent: m_d.set(SF::UserAgent, v.str()); return;
-    case K::ResultType: m_resultType = v.str(); return;
-    case K::ResultDescription: m_resultDescription = v.str(); return;
+    case K::ResourceIdentity:
+        m_resourceIdentity = v.str();
+        return;
+    case K::ResourceDisplayName:
+        m_d.set(SF::ResourceDisplayName, v.str());
+        return;
+    case K::IpAddress:
+        m_d.set(SF::IpAddress, trimmed(v.str()));
+        return;
+    case K::CallerIpAddress:
+        m_callerIp = trimmed(v.str());
+        return;
+    case K::ClientAppUsed:
+        m_d.set(SF::ClientAppUsed, v.str());
+        return;
+    case K::UserAgent:
+        m_d.set(SF::UserAgent, v.str());
+        return;
+    case K::ResultType:
+        m_resultType = v.str();
+        return;
+    case K::ResultDescription:
+        m_resultDescription = v.str();
+        return;
     case K::StatusErrorCode: {
         int64_t code;
         if (v.toInt(code) && code >= INT32_MIN && code <= INT32_MAX) {
@@ -149,24 +228,60 @@ void SignInBuilder::apply(SignInKey key, JVal& v)
         }
         return;
     }
-    case K::StatusFailureReason: m_d.set(SF::FailureReason, v.str()); return;
-    case K::StatusAdditionalDetails: m_d.set(SF::AdditionalDetails, v.str()); return;
-    case K::PortalStatus: m_portalStatus = v.str(); return;
-    case K::DeviceId: m_d.set(SF::DeviceId, v.str()); return;
-    case K::DeviceName: m_d.set(SF::DeviceName, v.str()); return;
-    case K::DeviceOs: m_d.set(SF::OperatingSystem, v.str()); return;
-    case K::DeviceBrowser: m_d.set(SF::Browser, v.str()); return;
-    case K::DeviceCompliant: m_d.isCompliant = tristate(v); return;
-    case K::DeviceManaged: m_d.isManaged = tristate(v); return;
-    case K::DeviceTrustType: m_d.set(SF::TrustType, v.str()); return;
-    case K::RiskDetail: m_d.set(SF::RiskDetail, v.str()); return;
-    case K::RiskLevelDuringSignIn: m_d.riskDuringSignIn = parseRiskLevel(v.str()); return;
-    case K::RiskLevelAggregated: m_d.riskAggregated = parseRiskLevel(v.str()); return;
-    case K::RiskState: m_d.riskState = parseRiskState(v.str()); return;
-    case K::RiskEventTypes: m_d.set(SF::RiskEventTypes, joinStrings(v, m_d.scratch[0])); return;
-    case K::AuthenticationRequirement: m_d.authRequirement = parseAuthRequirement(v.str()); return;
-    case K::ConditionalAccessStatus: m_d.caStatus = caStatusOf(trimmed(v.str())); return;
-    case K::IsInteractive: m_d.isInteractive = tristate(v); return;
+    case K::StatusFailureReason:
+        m_d.set(SF::FailureReason, v.str());
+        return;
+    case K::StatusAdditionalDetails:
+        m_d.set(SF::AdditionalDetails, v.str());
+        return;
+    case K::PortalStatus:
+        m_portalStatus = v.str();
+        return;
+    case K::DeviceId:
+        m_d.set(SF::DeviceId, v.str());
+        return;
+    case K::DeviceName:
+        m_d.set(SF::DeviceName, v.str());
+        return;
+    case K::DeviceOs:
+        m_d.set(SF::OperatingSystem, v.str());
+        return;
+    case K::DeviceBrowser:
+        m_d.set(SF::Browser, v.str());
+        return;
+    case K::DeviceCompliant:
+        m_d.isCompliant = tristate(v);
+        return;
+    case K::DeviceManaged:
+        m_d.isManaged = tristate(v);
+        return;
+    case K::DeviceTrustType:
+        m_d.set(SF::TrustType, v.str());
+        return;
+    case K::RiskDetail:
+        m_d.set(SF::RiskDetail, v.str());
+        return;
+    case K::RiskLevelDuringSignIn:
+        m_d.riskDuringSignIn = parseRiskLevel(v.str());
+        return;
+    case K::RiskLevelAggregated:
+        m_d.riskAggregated = parseRiskLevel(v.str());
+        return;
+    case K::RiskState:
+        m_d.riskState = parseRiskState(v.str());
+        return;
+    case K::RiskEventTypes:
+        m_d.set(SF::RiskEventTypes, joinStrings(v, m_d.scratch[0]));
+        return;
+    case K::AuthenticationRequirement:
+        m_d.authRequirement = parseAuthRequirement(v.str());
+        return;
+    case K::ConditionalAccessStatus:
+        m_d.caStatus = caStatusOf(trimmed(v.str()));
+        return;
+    case K::IsInteractive:
+        m_d.isInteractive = tristate(v);
+        return;
     case K::SignInEventTypes: {
         SignInType first = SignInType::Unknown;
         const bool isList = v.elements([&](JVal& e) {
@@ -176,15 +291,33 @@ void SignInBuilder::apply(SignInKey key, JVal& v)
         m_explicitType = first;
         return;
     }
-    case K::AuthenticationProtocol: m_d.set(SF::AuthenticationProtocol, v.str()); return;
-    case K::ClientCredentialType: m_d.set(SF::ClientCredentialType, v.str()); return;
-    case K::CrossTenantAccessType: m_d.set(SF::CrossTenantAccessType, v.str()); return;
-    case K::HomeTenantId: m_d.set(SF::HomeTenantId, v.str()); return;
-    case K::ResourceTenantId: m_d.set(SF::ResourceTenantId, v.str()); return;
-    case K::IncomingTokenType: m_d.set(SF::IncomingTokenType, v.str()); return;
-    case K::OriginalTransferMethod: m_d.transferMethod = parseTransferMethod(v.str()); return;
-    case K::MsiType: m_d.msiType = parseMsiType(v.str()); return;
-    case K::MsiResourceId: m_d.set(SF::MsiAssociatedResourceId, v.str()); return;
+    case K::AuthenticationProtocol:
+        m_d.set(SF::AuthenticationProtocol, v.str());
+        return;
+    case K::ClientCredentialType:
+        m_d.set(SF::ClientCredentialType, v.str());
+        return;
+    case K::CrossTenantAccessType:
+        m_d.set(SF::CrossTenantAccessType, v.str());
+        return;
+    case K::HomeTenantId:
+        m_d.set(SF::HomeTenantId, v.str());
+        return;
+    case K::ResourceTenantId:
+        m_d.set(SF::ResourceTenantId, v.str());
+        return;
+    case K::IncomingTokenType:
+        m_d.set(SF::IncomingTokenType, v.str());
+        return;
+    case K::OriginalTransferMethod:
+        m_d.transferMethod = parseTransferMethod(v.str());
+        return;
+    case K::MsiType:
+        m_d.msiType = parseMsiType(v.str());
+        return;
+    case K::MsiResourceId:
+        m_d.set(SF::MsiAssociatedResourceId, v.str());
+        return;
     case K::Category: {
         const SignInType t = typeFromCategory(trimmed(v.str()));
         if (t != SignInType::Unknown) m_categoryType = t;
@@ -212,7 +345,9 @@ void SignInBuilder::apply(SignInKey key, JVal& v)
     case K::NetworkLocationDetails:
     case K::AppliedPolicies:
     case K::AuthContextRefs:
-    case K::Properties: applyObject(key, v); return;
+    case K::Properties:
+        applyObject(key, v);
+        return;
     }
 }
 
@@ -245,7 +380,9 @@ void SignInBuilder::applyObject(SignInKey key, JVal& v)
 {
     switch (key) {
     case K::Location:
-    case K::LocationDetails: readLocation(v); return;
+    case K::LocationDetails:
+        readLocation(v);
+        return;
     case K::Status:
         if (!v.fields([&](std::string_view k, JVal& f) {
                 if (equalsIgnoreCase(k, "errorCode"))
@@ -290,7 +427,9 @@ void SignInBuilder::applyObject(SignInKey key, JVal& v)
             }))
             truncated(TruncatedOther);
         return;
-    case K::NetworkLocationDetails: parseNetwork(v); return;
+    case K::NetworkLocationDetails:
+        parseNetwork(v);
+        return;
     case K::AuthContextRefs: {
         std::string& out = m_d.scratch[2];
         out.clear();
@@ -348,7 +487,8 @@ void SignInBuilder::applyObject(SignInKey key, JVal& v)
     case K::Properties:
         if (!v.fields([&](std::string_view k, JVal& f) { applyNamed(k, f); })) truncated(TruncatedOther);
         return;
-    default: return;
+    default:
+        return;
     }
 }
 

@@ -11,7 +11,8 @@ namespace calens {
 // Every property a reader can hand over: Graph names (any case), Log Analytics column names, the
 // diagnostic-settings envelope, and flattened CSV columns. Values arrive as JVal and are converted
 // leniently; the builder fills one SignInDraft.
-enum class SignInKey : uint8_t {
+enum class SignInKey : uint8_t
+{
     Unknown,
     Id,
     CreatedDateTime,
@@ -84,7 +85,9 @@ SignInKey signInKeyFor(std::string_view name); // Graph / LA / PowerShell names,
 class SignInBuilder
 {
 public:
-    explicit SignInBuilder(SignInDraft& draft) : m_d(draft) { }
+    explicit SignInBuilder(SignInDraft& draft)
+        : m_d(draft)
+    { }
 
     void begin(); // clears the draft
     void apply(SignInKey key, JVal& v);

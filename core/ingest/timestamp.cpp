@@ -47,7 +47,10 @@ struct Cursor
     }
 };
 
-bool validDate(int y, int m, int d) { return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31; }
+bool validDate(int y, int m, int d)
+{
+    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
 
 int64_t compose(int y, int mo, int d, int h, int mi, int sec, int ms, int offsetMinutes)
 {

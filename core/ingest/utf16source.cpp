@@ -6,9 +6,9 @@
 namespace calens {
 
 Utf16Source::Utf16Source(std::unique_ptr<ByteSource> inner, bool bigEndian)
-    : m_inner(std::move(inner)), m_bigEndian(bigEndian)
-{
-}
+    : m_inner(std::move(inner))
+    , m_bigEndian(bigEndian)
+{ }
 
 bool Utf16Source::rewind()
 {

@@ -7,7 +7,13 @@
 
 namespace calens {
 
-enum class PolicyState : uint8_t { Enabled, Disabled, ReportOnly, Unknown };
+enum class PolicyState : uint8_t
+{
+    Enabled,
+    Disabled,
+    ReportOnly,
+    Unknown
+};
 
 // A Conditional Access policy definition (Graph conditionalAccessPolicy), the parts a diagnosis reads.
 // `json` keeps the object as read so nothing the model does not name is lost.

@@ -11,15 +11,19 @@ namespace {
 // Extras layout: [nInclude, nExclude, nCustom, authStrengthId, authStrengthName, resultText,
 //                 include (cond<<8|rule, text) pairs..., exclude pairs..., custom name ids...]
 constexpr uint32_t kExtrasHeader = 6;
-}
+} // namespace
 
 const char* stateName(PolicyState s)
 {
     switch (s) {
-    case PolicyState::Enabled: return "enabled";
-    case PolicyState::Disabled: return "disabled";
-    case PolicyState::ReportOnly: return "enabledForReportingButNotEnforced";
-    case PolicyState::Unknown: break;
+    case PolicyState::Enabled:
+        return "enabled";
+    case PolicyState::Disabled:
+        return "disabled";
+    case PolicyState::ReportOnly:
+        return "enabledForReportingButNotEnforced";
+    case PolicyState::Unknown:
+        break;
     }
     return "unknown";
 }
@@ -51,9 +55,9 @@ Dataset::AddResult Dataset::add(const SignInDraft& d, uint16_t input)
         for (auto& col : m_str) col.push_back(0);
         m_created.push_back(0);
         m_errorCode.push_back(0);
-        for (auto* col : { &m_type, &m_interactive, &m_caStatus, &m_riskDuring, &m_riskAggregated, &m_riskState,
-                           &m_authReq, &m_msiType, &m_transfer, &m_compliant, &m_managed, &m_networkTypes,
-                           &m_policyDetail, &m_hasErrorCode })
+        for (auto* col :
+            { &m_type, &m_interactive, &m_caStatus, &m_riskDuring, &m_riskAggregated, &m_riskState, &m_authReq,
+                &m_msiType, &m_transfer, &m_compliant, &m_managed, &m_networkTypes, &m_policyDetail, &m_hasErrorCode })
             col->push_back(0);
         m_input.push_back(0);
         m_sourceOffset.push_back(0);
@@ -170,8 +174,7 @@ uint32_t Dataset::findById(std::string_view requestId) const
     return m_rowOfId[id] - 1;
 }
 
-template<typename T>
-static void addOrReplace(std::vector<T>& list, T item)
+template<typename T> static void addOrReplace(std::vector<T>& list, T item)
 {
     for (T& existing : list)
         if (!item.id.empty() && existing.id == item.id) {
@@ -181,9 +184,18 @@ static void addOrReplace(std::vector<T>& list, T item)
     list.push_back(std::move(item));
 }
 
-void Dataset::addPolicy(CaPolicy policy) { addOrReplace(m_policies, std::move(policy)); }
-void Dataset::addNamedLocation(NamedLocation location) { addOrReplace(m_namedLocations, std::move(location)); }
-void Dataset::addServicePrincipal(ServicePrincipal sp) { addOrReplace(m_servicePrincipals, std::move(sp)); }
+void Dataset::addPolicy(CaPolicy policy)
+{
+    addOrReplace(m_policies, std::move(policy));
+}
+void Dataset::addNamedLocation(NamedLocation location)
+{
+    addOrReplace(m_namedLocations, std::move(location));
+}
+void Dataset::addServicePrincipal(ServicePrincipal sp)
+{
+    addOrReplace(m_servicePrincipals, std::move(sp));
+}
 
 size_t Dataset::memoryUsed() const
 {

@@ -22,7 +22,12 @@ class SignInRef;
 class Dataset
 {
 public:
-    enum class AddResult { Added, Duplicate, Replaced };
+    enum class AddResult
+    {
+        Added,
+        Duplicate,
+        Replaced
+    };
 
     // Adds a sign-in read from input `input`. A sign-in whose request id is already present is counted
     // once: the copy with per-policy detail wins over one without (e.g. a CSV row vs the JSON of it).

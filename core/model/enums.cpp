@@ -8,10 +8,12 @@ namespace calens {
 
 namespace {
 
-constexpr char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
+constexpr char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+}
 
-template<size_t N>
-int indexOf(std::string_view text, const std::array<std::string_view, N>& names)
+template<size_t N> int indexOf(std::string_view text, const std::array<std::string_view, N>& names)
 {
     for (size_t i = 0; i < N; ++i)
         if (equalsIgnoreCase(text, names[i])) return int(i);
@@ -30,50 +32,40 @@ std::string_view squeeze(std::string_view text, char* buf, size_t cap)
 }
 
 constexpr std::array<std::string_view, 5> kSignInTypes { "interactiveUser", "nonInteractiveUser", "servicePrincipal",
-                                                         "managedIdentity", "unknown" };
+    "managedIdentity", "unknown" };
 constexpr std::array<std::string_view, 4> kCaStatus { "success", "failure", "notApplied", "unknown" };
 constexpr std::array<std::string_view, 9> kResults { "success", "failure", "notApplied", "notEnabled",
-                                                     "reportOnlySuccess", "reportOnlyFailure", "reportOnlyNotApplied",
-                                                     "reportOnlyInterrupted", "unknown" };
+    "reportOnlySuccess", "reportOnlyFailure", "reportOnlyNotApplied", "reportOnlyInterrupted", "unknown" };
 constexpr std::array<std::string_view, 7> kRisk { "none", "low", "medium", "high", "hidden", "unknown", "" };
 constexpr std::array<std::string_view, 8> kRiskState { "none", "confirmedSafe", "remediated", "dismissed", "atRisk",
-                                                       "confirmedCompromised", "unknown", "" };
+    "confirmedCompromised", "unknown", "" };
 constexpr std::array<std::string_view, 4> kAuthReq { "", "singleFactorAuthentication", "multiFactorAuthentication",
-                                                     "unknown" };
+    "unknown" };
 constexpr std::array<std::string_view, 5> kMsi { "", "none", "userAssigned", "systemAssigned", "unknown" };
 constexpr std::array<std::string_view, 5> kTransfer { "", "none", "deviceCodeFlow", "authenticationTransfer",
-                                                      "unknown" };
+    "unknown" };
 constexpr std::array<std::string_view, 10> kStrength { "notSet", "skippedForProofUp", "satisfied",
-                                                       "singleChallengeRequired", "multipleChallengesRequired",
-                                                       "singleRegistrationRequired", "multipleRegistrationsRequired",
-                                                       "cannotSatisfyDueToCombinationConfiguration", "cannotSatisfy",
-                                                       "unknown" };
+    "singleChallengeRequired", "multipleChallengesRequired", "singleRegistrationRequired",
+    "multipleRegistrationsRequired", "cannotSatisfyDueToCombinationConfiguration", "cannotSatisfy", "unknown" };
 constexpr std::array<std::string_view, Grant::Count> kGrant { "block", "mfa", "compliantDevice", "domainJoinedDevice",
-                                                              "approvedApplication", "compliantApplication",
-                                                              "passwordChange", "riskRemediation",
-                                                              "authenticationStrength", "termsOfUse", "other" };
-constexpr std::array<std::string_view, Session::Count> kSession { "applicationEnforcedRestrictions",
-                                                                  "cloudAppSecurity", "persistentBrowser",
-                                                                  "signInFrequency", "continuousAccessEvaluation",
-                                                                  "disableResilienceDefaults", "secureSignInSession",
-                                                                  "other" };
-constexpr std::array<std::string_view, Condition::Count> kConditions {
-    "application", "users", "devicePlatform", "location", "clientType", "signInRisk", "userRisk", "time", "deviceState",
-    "client", "ipAddressSeenByAzureAD", "ipAddressSeenByResourceProvider", "unknownFutureValue", "servicePrincipals",
-    "servicePrincipalRisk", "authenticationFlows", "insiderRisk"
-};
+    "approvedApplication", "compliantApplication", "passwordChange", "riskRemediation", "authenticationStrength",
+    "termsOfUse", "other" };
+constexpr std::array<std::string_view, Session::Count> kSession { "applicationEnforcedRestrictions", "cloudAppSecurity",
+    "persistentBrowser", "signInFrequency", "continuousAccessEvaluation", "disableResilienceDefaults",
+    "secureSignInSession", "other" };
+constexpr std::array<std::string_view, Condition::Count> kConditions { "application", "users", "devicePlatform",
+    "location", "clientType", "signInRisk", "userRisk", "time", "deviceState", "client", "ipAddressSeenByAzureAD",
+    "ipAddressSeenByResourceProvider", "unknownFutureValue", "servicePrincipals", "servicePrincipalRisk",
+    "authenticationFlows", "insiderRisk" };
 constexpr std::array<std::string_view, NetworkType::Count> kNetworkTypes { "intranet", "extranet", "namedNetwork",
-                                                                           "trusted", "trustedNamedLocation",
-                                                                           "other" };
-constexpr std::array<std::string_view, kRuleCount> kRules {
-    "allApps", "firstPartyApps", "office365", "appId", "acr", "appFilter", "allUsers", "guest", "groupId", "roleId",
-    "userId", "allDevicePlatforms", "devicePlatform", "allLocations", "insideCorpnet", "allTrustedLocations",
-    "locationId", "allDevices", "deviceFilter", "deviceState", "unknownFutureValue",
-    "deviceFilterIncludeRuleNotMatched", "allDeviceStates", "anonymizedIPAddress", "unfamiliarFeatures",
-    "nationStateIPAddress", "realTimeThreatIntelligence", "internalGuest", "b2bCollaborationGuest",
-    "b2bCollaborationMember", "b2bDirectConnectUser", "otherExternalUser", "serviceProvider", "microsoftAdminPortals",
-    "deviceCodeFlow", "authenticationTransfer", "insiderRisk"
-};
+    "trusted", "trustedNamedLocation", "other" };
+constexpr std::array<std::string_view, kRuleCount> kRules { "allApps", "firstPartyApps", "office365", "appId", "acr",
+    "appFilter", "allUsers", "guest", "groupId", "roleId", "userId", "allDevicePlatforms", "devicePlatform",
+    "allLocations", "insideCorpnet", "allTrustedLocations", "locationId", "allDevices", "deviceFilter", "deviceState",
+    "unknownFutureValue", "deviceFilterIncludeRuleNotMatched", "allDeviceStates", "anonymizedIPAddress",
+    "unfamiliarFeatures", "nationStateIPAddress", "realTimeThreatIntelligence", "internalGuest",
+    "b2bCollaborationGuest", "b2bCollaborationMember", "b2bDirectConnectUser", "otherExternalUser", "serviceProvider",
+    "microsoftAdminPortals", "deviceCodeFlow", "authenticationTransfer", "insiderRisk" };
 
 } // namespace
 
@@ -85,23 +77,62 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b)
     return true;
 }
 
-std::string_view name(SignInType v) { return kSignInTypes[size_t(v)]; }
-std::string_view name(CaStatus v) { return kCaStatus[size_t(v)]; }
-std::string_view name(PolicyResult v) { return kResults[size_t(v)]; }
-std::string_view name(RiskLevel v) { return kRisk[size_t(v)]; }
-std::string_view name(RiskState v) { return kRiskState[size_t(v)]; }
-std::string_view name(AuthRequirement v) { return kAuthReq[size_t(v)]; }
-std::string_view name(MsiType v) { return kMsi[size_t(v)]; }
-std::string_view name(TransferMethod v) { return kTransfer[size_t(v)]; }
-std::string_view name(AuthStrengthResult v) { return kStrength[size_t(v)]; }
-std::string_view grantName(int bit) { return bit >= 0 && bit < Grant::Count ? kGrant[size_t(bit)] : ""; }
-std::string_view sessionName(int bit) { return bit >= 0 && bit < Session::Count ? kSession[size_t(bit)] : ""; }
-std::string_view conditionName(int bit) { return bit >= 0 && bit < Condition::Count ? kConditions[size_t(bit)] : ""; }
+std::string_view name(SignInType v)
+{
+    return kSignInTypes[size_t(v)];
+}
+std::string_view name(CaStatus v)
+{
+    return kCaStatus[size_t(v)];
+}
+std::string_view name(PolicyResult v)
+{
+    return kResults[size_t(v)];
+}
+std::string_view name(RiskLevel v)
+{
+    return kRisk[size_t(v)];
+}
+std::string_view name(RiskState v)
+{
+    return kRiskState[size_t(v)];
+}
+std::string_view name(AuthRequirement v)
+{
+    return kAuthReq[size_t(v)];
+}
+std::string_view name(MsiType v)
+{
+    return kMsi[size_t(v)];
+}
+std::string_view name(TransferMethod v)
+{
+    return kTransfer[size_t(v)];
+}
+std::string_view name(AuthStrengthResult v)
+{
+    return kStrength[size_t(v)];
+}
+std::string_view grantName(int bit)
+{
+    return bit >= 0 && bit < Grant::Count ? kGrant[size_t(bit)] : "";
+}
+std::string_view sessionName(int bit)
+{
+    return bit >= 0 && bit < Session::Count ? kSession[size_t(bit)] : "";
+}
+std::string_view conditionName(int bit)
+{
+    return bit >= 0 && bit < Condition::Count ? kConditions[size_t(bit)] : "";
+}
 std::string_view networkTypeName(int bit)
 {
     return bit >= 0 && bit < NetworkType::Count ? kNetworkTypes[size_t(bit)] : "";
 }
-std::string_view ruleName(uint8_t rule) { return rule < kRuleCount ? kRules[rule] : "unknown"; }
+std::string_view ruleName(uint8_t rule)
+{
+    return rule < kRuleCount ? kRules[rule] : "unknown";
+}
 
 SignInType parseSignInType(std::string_view text)
 {
@@ -206,7 +237,10 @@ uint16_t parseSessionControl(std::string_view text)
     return Session::Other;
 }
 
-int conditionBitOf(std::string_view conditionName) { return indexOf(conditionName, kConditions); }
+int conditionBitOf(std::string_view conditionName)
+{
+    return indexOf(conditionName, kConditions);
+}
 
 uint32_t parseConditions(std::string_view text, bool* hadUnknown)
 {

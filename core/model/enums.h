@@ -10,9 +10,23 @@
 // maps text it does not know to an explicit "unknown" member; the caller keeps the original text.
 namespace calens {
 
-enum class SignInType : uint8_t { InteractiveUser, NonInteractiveUser, ServicePrincipal, ManagedIdentity, Unknown };
-enum class CaStatus : uint8_t { Success, Failure, NotApplied, Unknown };
-enum class PolicyResult : uint8_t {
+enum class SignInType : uint8_t
+{
+    InteractiveUser,
+    NonInteractiveUser,
+    ServicePrincipal,
+    ManagedIdentity,
+    Unknown
+};
+enum class CaStatus : uint8_t
+{
+    Success,
+    Failure,
+    NotApplied,
+    Unknown
+};
+enum class PolicyResult : uint8_t
+{
     Success,
     Failure,
     NotApplied,
@@ -23,13 +37,58 @@ enum class PolicyResult : uint8_t {
     ReportOnlyInterrupted,
     Unknown, // "unknown", "unknownFutureValue" or text we do not know (kept verbatim)
 };
-enum class RiskLevel : uint8_t { None, Low, Medium, High, Hidden, Unknown, NotSet };
-enum class RiskState : uint8_t { None, ConfirmedSafe, Remediated, Dismissed, AtRisk, ConfirmedCompromised, Unknown, NotSet };
-enum class AuthRequirement : uint8_t { NotSet, SingleFactor, MultiFactor, Unknown };
-enum class Tristate : uint8_t { Unset, False, True };
-enum class MsiType : uint8_t { NotSet, None, UserAssigned, SystemAssigned, Unknown };
-enum class TransferMethod : uint8_t { NotSet, None, DeviceCodeFlow, AuthenticationTransfer, Unknown };
-enum class AuthStrengthResult : uint8_t {
+enum class RiskLevel : uint8_t
+{
+    None,
+    Low,
+    Medium,
+    High,
+    Hidden,
+    Unknown,
+    NotSet
+};
+enum class RiskState : uint8_t
+{
+    None,
+    ConfirmedSafe,
+    Remediated,
+    Dismissed,
+    AtRisk,
+    ConfirmedCompromised,
+    Unknown,
+    NotSet
+};
+enum class AuthRequirement : uint8_t
+{
+    NotSet,
+    SingleFactor,
+    MultiFactor,
+    Unknown
+};
+enum class Tristate : uint8_t
+{
+    Unset,
+    False,
+    True
+};
+enum class MsiType : uint8_t
+{
+    NotSet,
+    None,
+    UserAssigned,
+    SystemAssigned,
+    Unknown
+};
+enum class TransferMethod : uint8_t
+{
+    NotSet,
+    None,
+    DeviceCodeFlow,
+    AuthenticationTransfer,
+    Unknown
+};
+enum class AuthStrengthResult : uint8_t
+{
     NotSet,
     SkippedForProofUp,
     Satisfied,
@@ -44,7 +103,8 @@ enum class AuthStrengthResult : uint8_t {
 
 // Grant controls as the policy enum (conditionalAccessGrantControl) plus the grant kinds that are not builtIn.
 namespace Grant {
-enum : uint16_t {
+enum : uint16_t
+{
     Block = 1 << 0,
     Mfa = 1 << 1,
     CompliantDevice = 1 << 2,
@@ -58,10 +118,11 @@ enum : uint16_t {
     Other = 1 << 10, // custom controls (their names are kept)
 };
 constexpr int Count = 11;
-}
+} // namespace Grant
 
 namespace Session {
-enum : uint16_t {
+enum : uint16_t
+{
     ApplicationEnforcedRestrictions = 1 << 0,
     CloudAppSecurity = 1 << 1,
     PersistentBrowser = 1 << 2,
@@ -72,7 +133,7 @@ enum : uint16_t {
     Other = 1 << 7,
 };
 constexpr int Count = 8;
-}
+} // namespace Session
 
 // conditionalAccessConditions flag values exactly as Graph defines them (bit i = 1 << i).
 namespace Condition {
@@ -80,9 +141,17 @@ constexpr int Count = 17;
 }
 
 namespace NetworkType {
-enum : uint8_t { Intranet = 1, Extranet = 2, NamedNetwork = 4, Trusted = 8, TrustedNamedLocation = 16, Other = 32 };
+enum : uint8_t
+{
+    Intranet = 1,
+    Extranet = 2,
+    NamedNetwork = 4,
+    Trusted = 8,
+    TrustedNamedLocation = 16,
+    Other = 32
+};
 constexpr int Count = 6;
-}
+} // namespace NetworkType
 
 // conditionalAccessRule members in Graph order; Unknown for anything else.
 constexpr int kRuleCount = 37;

@@ -10,7 +10,12 @@ namespace calens {
 
 struct NamedLocation
 {
-    enum class Kind : uint8_t { Ip, Country, Unknown };
+    enum class Kind : uint8_t
+    {
+        Ip,
+        Country,
+        Unknown
+    };
     std::string id;
     std::string displayName;
     Kind kind = Kind::Unknown;

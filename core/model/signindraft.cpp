@@ -4,20 +4,21 @@
 namespace calens {
 
 namespace {
-constexpr std::array<std::string_view, kStrFieldCount> kFieldNames {
-    "id", "correlationId", "originalRequestId", "uniqueTokenIdentifier", "userId", "userDisplayName",
-    "userPrincipalName", "userType", "servicePrincipalId", "servicePrincipalName",
-    "managedServiceIdentity.associatedResourceId", "appId", "appDisplayName", "resourceId", "resourceDisplayName",
-    "ipAddress", "location.countryOrRegion", "location.state", "location.city", "clientAppUsed", "userAgent",
-    "status.failureReason", "status.additionalDetails", "deviceDetail.deviceId", "deviceDetail.displayName",
-    "deviceDetail.operatingSystem", "deviceDetail.browser", "deviceDetail.trustType", "riskDetail",
-    "riskEventTypes_v2", "networkLocationDetails.networkNames", "authenticationProtocol", "clientCredentialType",
-    "crossTenantAccessType", "homeTenantId", "resourceTenantId", "incomingTokenType",
-    "authenticationContextClassReferences"
-};
+constexpr std::array<std::string_view, kStrFieldCount> kFieldNames { "id", "correlationId", "originalRequestId",
+    "uniqueTokenIdentifier", "userId", "userDisplayName", "userPrincipalName", "userType", "servicePrincipalId",
+    "servicePrincipalName", "managedServiceIdentity.associatedResourceId", "appId", "appDisplayName", "resourceId",
+    "resourceDisplayName", "ipAddress", "location.countryOrRegion", "location.state", "location.city", "clientAppUsed",
+    "userAgent", "status.failureReason", "status.additionalDetails", "deviceDetail.deviceId",
+    "deviceDetail.displayName", "deviceDetail.operatingSystem", "deviceDetail.browser", "deviceDetail.trustType",
+    "riskDetail", "riskEventTypes_v2", "networkLocationDetails.networkNames", "authenticationProtocol",
+    "clientCredentialType", "crossTenantAccessType", "homeTenantId", "resourceTenantId", "incomingTokenType",
+    "authenticationContextClassReferences" };
 }
 
-std::string_view fieldName(SF f) { return kFieldNames[size_t(f)]; }
+std::string_view fieldName(SF f)
+{
+    return kFieldNames[size_t(f)];
+}
 
 void PolicyEvalDraft::clear()
 {

@@ -12,7 +12,8 @@
 namespace calens {
 
 // Text fields of a sign-in, stored as string-pool ids column by column.
-enum class SF : uint8_t {
+enum class SF : uint8_t
+{
     Id, // request id
     CorrelationId,
     OriginalRequestId,

@@ -20,7 +20,10 @@ struct RuleView
 class SignInRef
 {
 public:
-    SignInRef(const Dataset& d, uint32_t row) : m_d(&d), m_row(row) { }
+    SignInRef(const Dataset& d, uint32_t row)
+        : m_d(&d)
+        , m_row(row)
+    { }
 
     uint32_t row() const { return m_row; }
     std::string_view str(SF f) const { return m_d->text(m_d->m_str[size_t(f)][m_row]); }
@@ -66,6 +69,9 @@ private:
     uint32_t m_row;
 };
 
-inline SignInRef Dataset::signIn(uint32_t row) const { return SignInRef(*this, row); }
+inline SignInRef Dataset::signIn(uint32_t row) const
+{
+    return SignInRef(*this, row);
+}
 
 } // namespace calens

@@ -9,22 +9,32 @@
 namespace calens {
 
 namespace {
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+QString q(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
 
 const char* typeLabel(SignInType t)
 {
     switch (t) {
-    case SignInType::InteractiveUser: return "Interactive";
-    case SignInType::NonInteractiveUser: return "Non-interactive";
-    case SignInType::ServicePrincipal: return "Service principal";
-    case SignInType::ManagedIdentity: return "Managed identity";
-    case SignInType::Unknown: break;
+    case SignInType::InteractiveUser:
+        return "Interactive";
+    case SignInType::NonInteractiveUser:
+        return "Non-interactive";
+    case SignInType::ServicePrincipal:
+        return "Service principal";
+    case SignInType::ManagedIdentity:
+        return "Managed identity";
+    case SignInType::Unknown:
+        break;
     }
     return "Unknown";
 }
 } // namespace
 
-SignInTableModel::SignInTableModel(QObject* parent) : QAbstractTableModel(parent) { }
+SignInTableModel::SignInTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void SignInTableModel::setDataset(std::shared_ptr<const Dataset> dataset)
 {
@@ -47,14 +57,16 @@ int SignInTableModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int SignInTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : NumColumns; }
+int SignInTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : NumColumns;
+}
 
 QVariant SignInTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     static const char* const names[NumColumns] = { "Time (UTC)", "Type", "Identity", "Application", "Resource",
-                                                   "IP address", "Location", "Client app", "Error", "CA status",
-                                                   "Failed policies", "Request ID" };
+        "IP address", "Location", "Client app", "Error", "CA status", "Failed policies", "Request ID" };
     return section >= 0 && section < NumColumns ? QString::fromLatin1(names[section]) : QVariant();
 }
 
@@ -77,8 +89,10 @@ QVariant SignInTableModel::display(uint32_t row, int column) const
 {
     const SignInRef s = m_dataset->signIn(row);
     switch (column) {
-    case Time: return q(formatIso(s.createdMs()));
-    case Type: return QString::fromLatin1(typeLabel(s.type()));
+    case Time:
+        return q(formatIso(s.createdMs()));
+    case Type:
+        return QString::fromLatin1(typeLabel(s.type()));
     case Identity: {
         std::string_view v = s.str(SF::UserPrincipalName);
         if (v.empty()) v = s.str(SF::ServicePrincipalName);
@@ -86,26 +100,34 @@ QVariant SignInTableModel::display(uint32_t row, int column) const
         if (v.empty()) v = s.str(SF::ServicePrincipalId);
         return q(v);
     }
-    case Application: return q(s.str(SF::AppDisplayName).empty() ? s.str(SF::AppId) : s.str(SF::AppDisplayName));
+    case Application:
+        return q(s.str(SF::AppDisplayName).empty() ? s.str(SF::AppId) : s.str(SF::AppDisplayName));
     case Resource:
         return q(s.str(SF::ResourceDisplayName).empty() ? s.str(SF::ResourceId) : s.str(SF::ResourceDisplayName));
-    case IpAddress: return q(s.str(SF::IpAddress));
+    case IpAddress:
+        return q(s.str(SF::IpAddress));
     case Location: {
         QString loc = q(s.str(SF::City));
-        if (!s.str(SF::Country).empty()) loc += (loc.isEmpty() ? QString() : QStringLiteral(", ")) + q(s.str(SF::Country));
+        if (!s.str(SF::Country).empty())
+            loc += (loc.isEmpty() ? QString() : QStringLiteral(", ")) + q(s.str(SF::Country));
         return loc;
     }
-    case ClientApp: return q(s.str(SF::ClientAppUsed));
-    case ErrorCode: return s.hasErrorCode() ? QVariant(s.errorCode()) : QVariant();
-    case CaStatus: return q(name(s.caStatus()));
+    case ClientApp:
+        return q(s.str(SF::ClientAppUsed));
+    case ErrorCode:
+        return s.hasErrorCode() ? QVariant(s.errorCode()) : QVariant();
+    case CaStatus:
+        return q(name(s.caStatus()));
     case FailedPolicies: {
         QStringList names;
         for (const PolicyEval& e : s.evals())
             if (e.result == PolicyResult::Failure) names << q(s.policyName(e));
         return names.join(QStringLiteral("; "));
     }
-    case RequestId: return q(s.str(SF::Id));
-    default: return {};
+    case RequestId:
+        return q(s.str(SF::Id));
+    default:
+        return {};
     }
 }
 

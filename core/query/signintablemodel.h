@@ -16,9 +16,27 @@ class SignInTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Type, Identity, Application, Resource, IpAddress, Location, ClientApp, ErrorCode, CaStatus,
-                  FailedPolicies, RequestId, NumColumns };
-    enum Roles { SignInRowRole = Qt::UserRole + 1, SortRole };
+    enum Column
+    {
+        Time,
+        Type,
+        Identity,
+        Application,
+        Resource,
+        IpAddress,
+        Location,
+        ClientApp,
+        ErrorCode,
+        CaStatus,
+        FailedPolicies,
+        RequestId,
+        NumColumns
+    };
+    enum Roles
+    {
+        SignInRowRole = Qt::UserRole + 1,
+        SortRole
+    };
 
     explicit SignInTableModel(QObject* parent = nullptr);
     void setDataset(std::shared_ptr<const Dataset> dataset);

@@ -26,9 +26,12 @@ constexpr Unmet kUnmet[] = {
     { "termsOfUse", Grant::TermsOfUse },
     { "other", Grant::Other | Grant::RiskRemediation },
 };
-}
+} // namespace
 
-const char* unmetControlName(size_t index) { return index < std::size(kUnmet) ? kUnmet[index].name : ""; }
+const char* unmetControlName(size_t index)
+{
+    return index < std::size(kUnmet) ? kUnmet[index].name : "";
+}
 
 Summary summarize(const Dataset& d)
 {

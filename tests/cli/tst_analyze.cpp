@@ -34,20 +34,20 @@ private:
         p.start(calensBinary(), args);
         if (!p.waitForFinished(60000)) qFatal("calens did not finish");
         return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                 p.readAllStandardError() };
+            p.readAllStandardError() };
     }
 };
 
 void TestAnalyzeCli::jsonContract()
 {
     const Run r = run({ QStringLiteral("analyze"), fixture(QStringLiteral("entra_diagnostic_signinlogs_record.json")),
-                        fixture(QStringLiteral("graph_beta_signins_list_response.json")), QStringLiteral("--json") });
+        fixture(QStringLiteral("graph_beta_signins_list_response.json")), QStringLiteral("--json") });
     QCOMPARE(r.code, 0);
     QJsonParseError error;
     const QJsonObject o = QJsonDocument::fromJson(r.out, &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
     for (const char* key : { "inputs", "signIns", "duplicatesDropped", "signInTypes", "errorCodes", "blocked53003",
-                             "conditionalAccessStatus", "policies", "unmetControls", "timeRange" })
+             "conditionalAccessStatus", "policies", "unmetControls", "timeRange" })
         QVERIFY2(o.contains(QLatin1String(key)), key);
     QCOMPARE(o[QLatin1String("signIns")].toInt(), 2);
     const QJsonArray inputs = o[QLatin1String("inputs")].toArray();
@@ -61,18 +61,19 @@ void TestAnalyzeCli::jsonContract()
     QCOMPARE(codes[QLatin1String("50126")].toInt(), 1);
     const QJsonObject types = o[QLatin1String("signInTypes")].toObject();
     QCOMPARE(types[QLatin1String("interactiveUser")].toInt(), 2);
-    for (const char* key : { "interactiveUser", "nonInteractiveUser", "servicePrincipal", "managedIdentity", "unknown" })
+    for (const char* key :
+        { "interactiveUser", "nonInteractiveUser", "servicePrincipal", "managedIdentity", "unknown" })
         QVERIFY(types.contains(QLatin1String(key)));
     const QJsonArray policies = o[QLatin1String("policies")].toArray();
     QVERIFY(policies.size() >= 5);
     const QJsonObject results = policies[1].toObject()[QLatin1String("results")].toObject();
     QCOMPARE(results[QLatin1String("notEnabled")].toInt(), 1);
     for (const char* key : { "success", "failure", "notApplied", "notEnabled", "reportOnlySuccess", "reportOnlyFailure",
-                             "reportOnlyNotApplied", "reportOnlyInterrupted", "unknown" })
+             "reportOnlyNotApplied", "reportOnlyInterrupted", "unknown" })
         QVERIFY(results.contains(QLatin1String(key)));
     const QJsonObject unmet = o[QLatin1String("unmetControls")].toObject();
-    for (const char* key : { "mfa", "compliantDevice", "domainJoinedDevice", "approvedApplication", "compliantApplication",
-                             "passwordChange", "block", "authenticationStrength", "termsOfUse", "other" })
+    for (const char* key : { "mfa", "compliantDevice", "domainJoinedDevice", "approvedApplication",
+             "compliantApplication", "passwordChange", "block", "authenticationStrength", "termsOfUse", "other" })
         QVERIFY(unmet.contains(QLatin1String(key)));
     const QJsonObject range = o[QLatin1String("timeRange")].toObject();
     QCOMPARE(range[QLatin1String("first")].toString(), QStringLiteral("2019-03-12T16:02:15.552Z"));
@@ -89,7 +90,8 @@ void TestAnalyzeCli::humanSummary()
 
 void TestAnalyzeCli::missingFileExits2()
 {
-    const Run r = run({ QStringLiteral("analyze"), QStringLiteral("/nonexistent/signins.json"), QStringLiteral("--json") });
+    const Run r
+        = run({ QStringLiteral("analyze"), QStringLiteral("/nonexistent/signins.json"), QStringLiteral("--json") });
     QCOMPARE(r.code, 2);
     QVERIFY(r.out.isEmpty());
     QCOMPARE(r.err.count('\n'), 1);
@@ -115,7 +117,8 @@ void TestAnalyzeCli::noInputExits2()
 
 void TestAnalyzeCli::warningsStillExit0()
 {
-    const Run r = run({ QStringLiteral("analyze"), testData(QStringLiteral("broken/bad-record.json")), QStringLiteral("--json") });
+    const Run r = run(
+        { QStringLiteral("analyze"), testData(QStringLiteral("broken/bad-record.json")), QStringLiteral("--json") });
     QCOMPARE(r.code, 0);
     const QJsonObject in = QJsonDocument::fromJson(r.out).object()[QLatin1String("inputs")].toArray()[0].toObject();
     QCOMPARE(in[QLatin1String("records")].toInt(), 2);
@@ -127,12 +130,12 @@ void TestAnalyzeCli::policiesOption()
 {
     // --policies accepts only a policy list: a sign-in export given there is refused with a reason.
     Run r = run({ QStringLiteral("analyze"), fixture(QStringLiteral("graph_beta_signins_list_response.json")),
-                  QStringLiteral("--policies"), fixture(QStringLiteral("graph_v1_conditionalaccesspolicy_get_response.json")),
-                  QStringLiteral("--named-locations"), fixture(QStringLiteral("graph_v1_namedlocations_list_response.json")),
-                  QStringLiteral("--json") });
+        QStringLiteral("--policies"), fixture(QStringLiteral("graph_v1_conditionalaccesspolicy_get_response.json")),
+        QStringLiteral("--named-locations"), fixture(QStringLiteral("graph_v1_namedlocations_list_response.json")),
+        QStringLiteral("--json") });
     QCOMPARE(r.code, 0);
     r = run({ QStringLiteral("analyze"), fixture(QStringLiteral("graph_beta_signins_list_response.json")),
-              QStringLiteral("--policies"), fixture(QStringLiteral("graph_beta_signins_list_response.json")) });
+        QStringLiteral("--policies"), fixture(QStringLiteral("graph_beta_signins_list_response.json")) });
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("expected policies"));
 }

@@ -49,7 +49,8 @@ void TestBadInput::corpus_data()
     row("bad-record.json", "graph-json", 2, 1, false, "record at byte 652 skipped");
     row("bad-line.jsonl", "diag-jsonl", 2, 1, false, "line 2 skipped");
     row("garbage-after.json", "graph-json", 2, 0, false, "unexpected 'x' at byte 1014");
-    row("InteractiveSignIns_wrong-width.csv", "portal-csv", 2, 1, false, "line 3 skipped: 4 fields where the header has 9");
+    row("InteractiveSignIns_wrong-width.csv", "portal-csv", 2, 1, false,
+        "line 3 skipped: 4 fields where the header has 9");
     row("unclosed-quote.csv", "la-csv", 1, 0, true, "quoted field starting at line 3 is never closed");
     row("truncated.json.gz", "graph-json", 63, 0, true, "ends in the middle of a record");
     row("corrupt.json.gz", "graph-json", 63, 0, false, "corrupt gzip data near compressed byte");
@@ -110,15 +111,17 @@ void TestBadInput::powershellDepthTruncation()
     const SignInRef b = l.byId("ps-2");
     QCOMPARE(q(formatIso(b.createdMs())), QStringLiteral("2026-10-01T08:00:00Z")); // "/Date(ms)/"
     const QString all = r.warnings.join(QLatin1Char('\n'));
-    QVERIFY2(all.contains(QLatin1String("-Depth 10")) && all.contains(QLatin1String("AppliedConditionalAccessPolicies")),
-             qPrintable(all));
+    QVERIFY2(
+        all.contains(QLatin1String("-Depth 10")) && all.contains(QLatin1String("AppliedConditionalAccessPolicies")),
+        qPrintable(all));
 }
 
 static QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content)
 {
     const QString path = dir.filePath(name);
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) qFatal("cannot write %s", qPrintable(path));
+    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
+        qFatal("cannot write %s", qPrintable(path));
     return path;
 }
 
@@ -135,9 +138,9 @@ void TestBadInput::deepNesting()
     const int depth = 100000;
     const QByteArray nested = QByteArray(depth, '[') + QByteArray(depth, ']');
     // Deep nesting under a key CA Lens does not read, and under ones it does: the sign-ins stay readable.
-    const QByteArray page = QByteArrayLiteral("{\"@odata.context\":\"x#auditLogs/signIns\",\"value\":[") + signIn(1) + ","
-        + signIn(2, ",\"deep\":" + nested) + "," + signIn(3, ",\"deviceDetail\":" + nested)
-        + "," + signIn(4, ",\"appliedConditionalAccessPolicies\":" + nested) + "]}";
+    const QByteArray page = QByteArrayLiteral("{\"@odata.context\":\"x#auditLogs/signIns\",\"value\":[") + signIn(1)
+        + "," + signIn(2, ",\"deep\":" + nested) + "," + signIn(3, ",\"deviceDetail\":" + nested) + ","
+        + signIn(4, ",\"appliedConditionalAccessPolicies\":" + nested) + "]}";
     const Loaded l = load(writeFile(dir, QStringLiteral("deep.json"), page));
     QCOMPARE(int(l.reports[0].records + l.reports[0].skipped), 4);
     QVERIFY(l.reports[0].records >= 2);
@@ -148,7 +151,8 @@ void TestBadInput::hugeString()
 {
     QTemporaryDir dir;
     const QByteArray big(40 << 20, 'a'); // 40 MiB in one value: larger than the read buffer
-    const QByteArray page = QByteArrayLiteral("[") + signIn(1, ",\"userAgent\":\"" + big + "\"") + "," + signIn(2) + "]";
+    const QByteArray page
+        = QByteArrayLiteral("[") + signIn(1, ",\"userAgent\":\"" + big + "\"") + "," + signIn(2) + "]";
     const Loaded l = load(writeFile(dir, QStringLiteral("huge.json"), page));
     QCOMPARE(int(l.reports[0].records), 2);
     QCOMPARE(l.byId("id-1").str(SF::UserAgent).size(), size_t(40 << 20));

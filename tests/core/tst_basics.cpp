@@ -31,7 +31,9 @@ void TestBasics::timestamps_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("iso");
-    auto row = [](const char* t, const char* iso) { QTest::newRow(t) << QString::fromLatin1(t) << QString::fromLatin1(iso); };
+    auto row = [](const char* t, const char* iso) {
+        QTest::newRow(t) << QString::fromLatin1(t) << QString::fromLatin1(iso);
+    };
     row("2021-06-30T16:34:32Z", "2021-06-30T16:34:32Z");
     row("2019-03-12T16:02:15.5522137+00:00", "2019-03-12T16:02:15.552Z");
     row("2026-10-01T08:00:00-05:00", "2026-10-01T13:00:00Z");
@@ -118,10 +120,10 @@ void TestBasics::stringPool()
 void TestBasics::tableModel()
 {
     const Loaded l = load(QStringList { fixture(QStringLiteral("graph_beta_signins_list_response.json")),
-                                        fixture(QStringLiteral("la_signinlogs_kql_export_2rows.csv")) });
+        fixture(QStringLiteral("la_signinlogs_kql_export_2rows.csv")) });
     SignInTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    std::shared_ptr<const Dataset> shared(l.dataset.get(), [](const Dataset*) { });
+    std::shared_ptr<const Dataset> shared(l.dataset.get(), [](const Dataset*) {});
     model.setDataset(shared);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(0, SignInTableModel::Identity).data().toString(), QStringLiteral("testaccount1@contoso.com"));

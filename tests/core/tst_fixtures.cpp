@@ -50,7 +50,7 @@ void TestFixtures::graphBetaList()
     QVERIFY(s.hasErrorCode());
     QCOMPARE(s.errorCode(), 50126);
     QCOMPARE(q(s.str(SF::FailureReason)),
-             QStringLiteral("Error validating credentials due to invalid username or password."));
+        QStringLiteral("Error validating credentials due to invalid username or password."));
     QVERIFY(q(s.str(SF::AdditionalDetails)).contains(QChar(0x00A0))); // the \u00a0 escape, decoded
     QCOMPARE(q(s.str(SF::OperatingSystem)), QStringLiteral("Windows 10"));
     QCOMPARE(q(s.str(SF::Browser)), QStringLiteral("Edge 91.0.864"));
@@ -161,8 +161,9 @@ void TestFixtures::conditionalAccessPolicy()
     QCOMPARE(p.includeRoles.size(), size_t(3));
     QCOMPARE(p.signInRiskLevels, (std::vector<std::string> { "medium", "low" }));
     QCOMPARE(q(p.grantOperator), QStringLiteral("OR"));
-    QCOMPARE(p.grant, uint16_t(Grant::Mfa | Grant::CompliantDevice | Grant::DomainJoinedDevice | Grant::ApprovedApplication
-                               | Grant::CompliantApplication | Grant::TermsOfUse));
+    QCOMPARE(p.grant,
+        uint16_t(Grant::Mfa | Grant::CompliantDevice | Grant::DomainJoinedDevice | Grant::ApprovedApplication
+            | Grant::CompliantApplication | Grant::TermsOfUse));
     QCOMPARE(p.termsOfUse.size(), size_t(2));
     QCOMPARE(p.session, uint16_t(Session::CloudAppSecurity | Session::SignInFrequency));
     QCOMPARE(p.includeLocations, std::vector<std::string> { "AllTrusted" });

@@ -49,20 +49,30 @@ void TestReaderShapes::graphShapes_data()
     QTest::addColumn<QString>("format");
     QTest::addColumn<int>("signIns");
     const QByteArray ctx = "\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#auditLogs/signIns\"";
-    const QByteArray page1 = "{" + ctx + ",\"value\":[" + signIn(1) + "," + signIn(2) + "],\"@odata.nextLink\":\"https://graph.microsoft.com/beta/auditLogs/signIns?$skiptoken=x\"}";
+    const QByteArray page1 = "{" + ctx + ",\"value\":[" + signIn(1) + "," + signIn(2)
+        + "],\"@odata.nextLink\":\"https://graph.microsoft.com/beta/auditLogs/signIns?$skiptoken=x\"}";
     const QByteArray page2 = "{" + ctx + ",\"value\":[" + signIn(3) + "]}";
     QTest::newRow("one page") << page1 << "graph-json" << 2;
     QTest::newRow("pages one after another") << page1 + "\n" + page2 << "graph-json" << 3;
-    QTest::newRow("array of pages") << "[" + page1 + "," + page2 + "]" << "graph-json" << 3;
-    QTest::newRow("single sign-in") << "{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#auditLogs/signIns/$entity\"," + signIn(1).mid(1)
-                                    << "graph-json" << 1;
-    QTest::newRow("portal bare array") << "[" + signIn(1) + "," + signIn(2) + "]" << "portal-json" << 2;
-    QTest::newRow("portal wrapped") << "{\"value\":[" + signIn(1) + "," + signIn(2) + "]}" << "portal-json" << 2;
-    QTest::newRow("empty page") << "{" + ctx + ",\"value\":[]}" << "graph-json" << 0;
-    const QByteArray records = "{\"records\":[{\"time\":\"2026-10-01T00:00:00Z\",\"category\":\"ServicePrincipalSignInLogs\",\"properties\":";
+    QTest::newRow("array of pages") << "[" + page1 + "," + page2 + "]"
+                                    << "graph-json" << 3;
+    QTest::newRow("single sign-in")
+        << "{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#auditLogs/signIns/$entity\","
+            + signIn(1).mid(1)
+        << "graph-json" << 1;
+    QTest::newRow("portal bare array") << "[" + signIn(1) + "," + signIn(2) + "]"
+                                       << "portal-json" << 2;
+    QTest::newRow("portal wrapped") << "{\"value\":[" + signIn(1) + "," + signIn(2) + "]}"
+                                    << "portal-json" << 2;
+    QTest::newRow("empty page") << "{" + ctx + ",\"value\":[]}"
+                                << "graph-json" << 0;
+    const QByteArray records = "{\"records\":[{\"time\":\"2026-10-01T00:00:00Z\",\"category\":"
+                               "\"ServicePrincipalSignInLogs\",\"properties\":";
     QTest::newRow("event hub payloads, one per line") << records + signIn(1) + "}]}\n" + records + signIn(2) + "}]}\n"
                                                       << "diag-records" << 2;
-    QTest::newRow("diag records") << "{\"records\":[{\"time\":\"2026-10-01T00:00:00Z\",\"category\":\"ServicePrincipalSignInLogs\",\"properties\":" + signIn(1) + "}]}"
+    QTest::newRow("diag records") << "{\"records\":[{\"time\":\"2026-10-01T00:00:00Z\",\"category\":"
+                                     "\"ServicePrincipalSignInLogs\",\"properties\":"
+            + signIn(1) + "}]}"
                                   << "diag-records" << 1;
 }
 
@@ -82,10 +92,11 @@ void TestReaderShapes::graphShapes()
 void TestReaderShapes::v1SignInWithoutEventTypes()
 {
     // v1.0 has no signInEventTypes: isInteractive and the identity fields decide.
-    const QByteArray page = "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns\",\"value\":["
-                            "{\"id\":\"a\",\"createdDateTime\":\"2026-10-01T00:00:00Z\",\"userId\":\"u1\",\"isInteractive\":false},"
-                            "{\"id\":\"b\",\"createdDateTime\":\"2026-10-01T00:00:00Z\",\"userId\":\"u1\",\"isInteractive\":true},"
-                            "{\"id\":\"c\",\"createdDateTime\":\"2026-10-01T00:00:00Z\",\"servicePrincipalId\":\"sp1\"}]}";
+    const QByteArray page
+        = "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns\",\"value\":["
+          "{\"id\":\"a\",\"createdDateTime\":\"2026-10-01T00:00:00Z\",\"userId\":\"u1\",\"isInteractive\":false},"
+          "{\"id\":\"b\",\"createdDateTime\":\"2026-10-01T00:00:00Z\",\"userId\":\"u1\",\"isInteractive\":true},"
+          "{\"id\":\"c\",\"createdDateTime\":\"2026-10-01T00:00:00Z\",\"servicePrincipalId\":\"sp1\"}]}";
     const Loaded l = load(write(QStringLiteral("v1.json"), page));
     QCOMPARE(l.byId("a").type(), SignInType::NonInteractiveUser);
     QCOMPARE(l.byId("b").type(), SignInType::InteractiveUser);
@@ -95,9 +106,10 @@ void TestReaderShapes::v1SignInWithoutEventTypes()
 
 void TestReaderShapes::portalCsvUsDates()
 {
-    const QByteArray csv = "Date (UTC),Request ID,User,Username,Application,Status,Sign-in error code,Conditional Access,Location\n"
-                           "3/12/2025 7:22:01 AM,r1,A,a@contoso.com,Power BI Service,Failure,53003,Failure,\"Redmond, Washington, US\"\n"
-                           "3/12/2025 1:02:03 PM,r2,B,b@contoso.com,Power BI Service,Success,0,Not Applied,\"Oslo, Oslo, NO\"\n";
+    const QByteArray csv
+        = "Date (UTC),Request ID,User,Username,Application,Status,Sign-in error code,Conditional Access,Location\n"
+          "3/12/2025 7:22:01 AM,r1,A,a@contoso.com,Power BI Service,Failure,53003,Failure,\"Redmond, Washington, US\"\n"
+          "3/12/2025 1:02:03 PM,r2,B,b@contoso.com,Power BI Service,Success,0,Not Applied,\"Oslo, Oslo, NO\"\n";
     const Loaded l = load(write(QStringLiteral("NonInteractiveSignIns_2025-03-12.csv"), csv));
     QCOMPARE(l.reports[0].format, Format::PortalCsv);
     const SignInRef a = l.byId("r1");

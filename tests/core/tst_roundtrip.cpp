@@ -37,8 +37,8 @@ Carries carried(Format f)
         // "Managed Identity type" is blank on user rows: the sign-in type still says who is a managed identity.
         c.policies = c.risk = c.network = c.msi = false;
         c.missingText = { SF::OriginalRequestId, SF::DeviceName, SF::RiskDetail, SF::RiskEventTypes, SF::NetworkNames,
-                          SF::AuthContextRefs, SF::MsiAssociatedResourceId, SF::ServicePrincipalName,
-                          SF::ServicePrincipalId, SF::AdditionalDetails };
+            SF::AuthContextRefs, SF::MsiAssociatedResourceId, SF::ServicePrincipalName, SF::ServicePrincipalId,
+            SF::AdditionalDetails };
         break;
     case Format::LaCsv:
     case Format::LaJson:
@@ -46,7 +46,8 @@ Carries carried(Format f)
         c.msi = false;
         c.missingText = { SF::MsiAssociatedResourceId, SF::ClientCredentialType, SF::IncomingTokenType };
         break;
-    default: break;
+    default:
+        break;
     }
     return c;
 }
@@ -80,8 +81,8 @@ void TestRoundTrip::formats_data()
 {
     QTest::addColumn<QString>("format");
     QTest::addColumn<QString>("name");
-    for (const char* f : { "graph-json", "portal-json", "portal-csv", "la-csv", "la-json", "diag-records",
-                           "diag-jsonl", "powershell-json" }) {
+    for (const char* f : { "graph-json", "portal-json", "portal-csv", "la-csv", "la-json", "diag-records", "diag-jsonl",
+             "powershell-json" }) {
         const QString format = QString::fromLatin1(f);
         const QString ext = format.endsWith(QLatin1String("csv")) ? QStringLiteral("csv") : QStringLiteral("json");
         QTest::newRow(f) << format << QStringLiteral("out-%1.%2").arg(format, ext);
@@ -123,16 +124,15 @@ void TestRoundTrip::formats()
         const bool workloadCsv = f == Format::PortalCsv
             && (a.type() == SignInType::ServicePrincipal || a.type() == SignInType::ManagedIdentity);
         static const std::set<SF> workloadColumns { SF::Id, SF::CorrelationId, SF::ServicePrincipalId,
-                                                    SF::ServicePrincipalName, SF::AppId, SF::AppDisplayName,
-                                                    SF::ResourceId, SF::ResourceDisplayName, SF::ResourceTenantId,
-                                                    SF::HomeTenantId, SF::IpAddress, SF::City, SF::State, SF::Country,
-                                                    SF::FailureReason, SF::MsiAssociatedResourceId };
+            SF::ServicePrincipalName, SF::AppId, SF::AppDisplayName, SF::ResourceId, SF::ResourceDisplayName,
+            SF::ResourceTenantId, SF::HomeTenantId, SF::IpAddress, SF::City, SF::State, SF::Country, SF::FailureReason,
+            SF::MsiAssociatedResourceId };
         for (size_t fi = 0; fi < kStrFieldCount; ++fi) {
             const SF field = SF(fi);
             if (workloadCsv ? !workloadColumns.count(field) : c.missingText.count(field) > 0) continue;
             if (a.str(field) != b.str(field))
                 QFAIL(qPrintable(where + q(fieldName(field)) + QStringLiteral(": '") + q(a.str(field))
-                                 + QStringLiteral("' came back as '") + q(b.str(field)) + QStringLiteral("'")));
+                    + QStringLiteral("' came back as '") + q(b.str(field)) + QStringLiteral("'")));
         }
         QCOMPARE(b.createdMs(), a.createdMs());
         QCOMPARE(b.hasErrorCode(), a.hasErrorCode());

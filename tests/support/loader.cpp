@@ -23,6 +23,9 @@ SignInRef Loaded::byId(std::string_view id) const
     return dataset->signIn(row);
 }
 
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+QString q(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
 
 } // namespace calens::test

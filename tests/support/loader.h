@@ -23,7 +23,10 @@ struct Loaded
 };
 
 Loaded load(const QStringList& paths);
-inline Loaded load(const QString& path) { return load(QStringList { path }); }
+inline Loaded load(const QString& path)
+{
+    return load(QStringList { path });
+}
 
 QString q(std::string_view s); // for QCOMPARE with QString
 

@@ -8,8 +8,14 @@ QString fixture(const QString& name)
     return QStringLiteral(CALENS_SHARED_DIR "/fixtures/public/") + name;
 }
 
-QString testData(const QString& name) { return QStringLiteral(CALENS_TEST_DATA "/") + name; }
+QString testData(const QString& name)
+{
+    return QStringLiteral(CALENS_TEST_DATA "/") + name;
+}
 
-QString calensBinary() { return QStringLiteral(CALENS_BINARY); }
+QString calensBinary()
+{
+    return QStringLiteral(CALENS_BINARY);
+}
 
 } // namespace calens::test
