@@ -32,6 +32,12 @@ int main(int argc, char** argv)
         std::printf("calens %s\n", CALENS_VERSION);
         return 0;
     }
+    for (const char* later : { "diagnose", "whatif", "report", "fetch" }) {
+        if (std::strcmp(command, later) == 0) {
+            std::fprintf(stderr, "calens %s: not available in this version yet\n", command);
+            return 2;
+        }
+    }
     if (!cli) {
         QStringList args;
         for (int i = 1; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
@@ -44,11 +50,4 @@ int main(int argc, char** argv)
     args.removeFirst(); // the program
     if (args.first() == QLatin1String("analyze")) return runAnalyze(args);
     return runSynth(args);
-}
-
-// TEMPORARY until synthcommand.cpp lands.
-__attribute__((weak)) int runSynth(const QStringList&)
-{
-    std::fputs("calens synth: not built yet\n", stderr);
-    return 2;
 }
