@@ -5,22 +5,6 @@
 
 namespace calens::exporter {
 
-Civil civilFromMs(int64_t ms)
-{
-    int64_t days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
-    const int64_t rem = ms - days * 86400000;
-    days += 719468; // Howard Hinnant's civil_from_days
-    const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const unsigned doe = unsigned(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const int y = int(int64_t(yoe) + era * 400 + (m <= 2));
-    return { y, int(m), int(d), int(rem / 3600000), int(rem / 60000 % 60), int(rem / 1000 % 60), int(rem % 1000) };
-}
-
 namespace {
 void two(std::string& out, int v)
 {

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ingest/timestamp.h"
+
 #include <cstdint>
 #include <string>
 
 namespace calens::exporter {
 
-struct Civil
-{
-    int year, month, day, hour, minute, second, millis;
-};
-Civil civilFromMs(int64_t ms);
+using calens::Civil;
+using calens::civilFromMs;
 
 // The date spellings the exports use, appended to `out`.
 void appendIsoSeconds(std::string& out, int64_t ms); // 2026-10-01T08:19:41Z (Graph, portal)

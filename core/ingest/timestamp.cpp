@@ -159,13 +159,11 @@ int64_t parseTimestamp(std::string_view text)
     return kNoTime;
 }
 
-std::string formatIso(int64_t ms)
+Civil civilFromMs(int64_t ms)
 {
-    if (ms == kNoTime) return {};
     int64_t days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
-    int64_t rem = ms - days * 86400000;
-    // civil_from_days
-    days += 719468;
+    const int64_t rem = ms - days * 86400000;
+    days += 719468; // Howard Hinnant's civil_from_days
     const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
     const unsigned doe = unsigned(days - era * 146097);
     const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -173,13 +171,21 @@ std::string formatIso(int64_t ms)
     const unsigned mp = (5 * doy + 2) / 153;
     const unsigned d = doy - (153 * mp + 2) / 5 + 1;
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const int64_t y = int64_t(yoe) + era * 400 + (m <= 2);
-    const int h = int(rem / 3600000), mi = int(rem / 60000 % 60), s = int(rem / 1000 % 60), f = int(rem % 1000);
+    const int y = int(int64_t(yoe) + era * 400 + (m <= 2));
+    return { y, int(m), int(d), int(rem / 3600000), int(rem / 60000 % 60), int(rem / 1000 % 60), int(rem % 1000) };
+}
+
+std::string formatIso(int64_t ms)
+{
+    if (ms == kNoTime) return {};
+    const Civil c = civilFromMs(ms);
     char buf[40];
-    if (f)
-        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", (long long)y, m, d, h, mi, s, f);
+    if (c.millis)
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year, c.month, c.day, c.hour, c.minute,
+            c.second, c.millis);
     else
-        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02dZ", (long long)y, m, d, h, mi, s);
+        std::snprintf(
+            buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second);
     return buf;
 }
 

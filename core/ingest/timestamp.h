@@ -17,4 +17,10 @@ int64_t parseTimestamp(std::string_view text);
 std::string formatIso(int64_t ms);
 int64_t daysFromCivil(int y, unsigned m, unsigned d);
 
+struct Civil
+{
+    int year, month, day, hour, minute, second, millis;
+};
+Civil civilFromMs(int64_t ms); // UTC calendar fields of a millisecond timestamp
+
 } // namespace calens
