@@ -65,13 +65,14 @@ Dataset::AddResult Dataset::add(const SignInDraft& d, uint16_t input)
         m_evalFirst.push_back(0);
         m_evalCount.push_back(0);
     }
-    writeRow(row, d, input);
+    writeRow(row, d, input, id);
     return result;
 }
 
-void Dataset::writeRow(uint32_t row, const SignInDraft& d, uint16_t input)
+void Dataset::writeRow(uint32_t row, const SignInDraft& d, uint16_t input, StrId id)
 {
-    for (size_t f = 0; f < kStrFieldCount; ++f) m_str[f][row] = m_strings.intern(d.str[f]);
+    m_str[size_t(SF::Id)][row] = id;
+    for (size_t f = 1; f < kStrFieldCount; ++f) m_str[f][row] = m_strings.intern(d.str[f]);
     m_created[row] = d.createdMs;
     m_errorCode[row] = d.errorCode;
     m_hasErrorCode[row] = d.hasErrorCode;

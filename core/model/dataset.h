@@ -64,7 +64,7 @@ public:
 
 private:
     friend class SignInRef;
-    void writeRow(uint32_t row, const SignInDraft& d, uint16_t input);
+    void writeRow(uint32_t row, const SignInDraft& d, uint16_t input, StrId id);
     void writeEvals(uint32_t row, const SignInDraft& d);
     uint32_t policyRefFor(size_t position, std::string_view id, std::string_view name);
     uint32_t storeExtras(const PolicyEvalDraft& p);

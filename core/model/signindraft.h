@@ -14,7 +14,7 @@ namespace calens {
 // Text fields of a sign-in, stored as string-pool ids column by column.
 enum class SF : uint8_t
 {
-    Id, // request id
+    Id, // request id; must stay first (Dataset::writeRow interns it apart)
     CorrelationId,
     OriginalRequestId,
     UniqueTokenId,
