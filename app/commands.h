@@ -7,4 +7,5 @@
 // (0 done, 1 cannot answer, 2 bad usage or unusable input, 3 network/authentication).
 int runAnalyze(const QStringList& args);
 int runSynth(const QStringList& args);
+int runDiagnose(const QStringList& args);
 int runGui(int& argc, char** argv, const QStringList& args);

@@ -13,6 +13,8 @@ void printUsage()
 {
     std::fputs("usage: calens [--demo] [PATH...]            open the window\n"
                "       calens analyze PATH... [--policies FILE] [--named-locations FILE] [--json]\n"
+               "       calens diagnose PATH... --correlation-id ID | --sign-in-id ID [--policies FILE] "
+               "[--named-locations FILE] [--json]\n"
                "       calens synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n"
                "       calens --version\n",
         stdout);
@@ -23,7 +25,8 @@ void printUsage()
 int main(int argc, char** argv)
 {
     const char* command = argc > 1 ? argv[1] : "";
-    const bool cli = std::strcmp(command, "analyze") == 0 || std::strcmp(command, "synth") == 0;
+    const bool cli = std::strcmp(command, "analyze") == 0 || std::strcmp(command, "synth") == 0
+        || std::strcmp(command, "diagnose") == 0;
     if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0) {
         printUsage();
         return 0;
@@ -32,7 +35,7 @@ int main(int argc, char** argv)
         std::printf("calens %s\n", CALENS_VERSION);
         return 0;
     }
-    for (const char* later : { "diagnose", "whatif", "report", "fetch" }) {
+    for (const char* later : { "whatif", "report", "fetch" }) {
         if (std::strcmp(command, later) == 0) {
             std::fprintf(stderr, "calens %s: not available in this version yet\n", command);
             return 2;
@@ -49,5 +52,6 @@ int main(int argc, char** argv)
     QStringList args = QCoreApplication::arguments();
     args.removeFirst(); // the program
     if (args.first() == QLatin1String("analyze")) return runAnalyze(args);
+    if (args.first() == QLatin1String("diagnose")) return runDiagnose(args);
     return runSynth(args);
 }

@@ -2,6 +2,7 @@
 #include "directoryparser.h"
 
 #include "model/enums.h"
+#include "timestamp.h"
 
 #include <nlohmann/json.hpp>
 
@@ -139,6 +140,8 @@ std::optional<CaPolicy> parseCaPolicy(std::string_view s, QString* error)
             p.session |= Session::DisableResilienceDefaults;
         if (member(*session, "continuousAccessEvaluation")) p.session |= Session::ContinuousAccessEvaluation;
     }
+    p.createdMs = parseTimestamp(text(member(c, "createdDateTime")));
+    p.modifiedMs = parseTimestamp(text(member(c, "modifiedDateTime")));
     p.json = j->dump();
     if (p.id.empty() && p.displayName.empty()) {
         if (error) *error = QStringLiteral("a policy without id or displayName");
@@ -184,6 +187,8 @@ std::optional<NamedLocation> parseNamedLocation(std::string_view s, QString* err
     if (const json* u = member(*j, "includeUnknownCountriesAndRegions"); u && u->is_boolean())
         n.includeUnknownCountries = u->get<bool>();
     n.countryLookupMethod = text(member(*j, "countryLookupMethod"));
+    n.createdMs = parseTimestamp(text(member(*j, "createdDateTime")));
+    n.modifiedMs = parseTimestamp(text(member(*j, "modifiedDateTime")));
     n.json = j->dump();
     if (n.id.empty() && n.displayName.empty()) {
         if (error) *error = QStringLiteral("a named location without id or displayName");

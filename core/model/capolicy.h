@@ -39,6 +39,7 @@ struct CaPolicy
     std::vector<std::string> customAuthenticationFactors, termsOfUse;
     std::string authStrengthId, authStrengthName;
     uint16_t session = 0; // Session:: bits of the enabled session controls
+    int64_t createdMs = INT64_MIN, modifiedMs = INT64_MIN;
     std::string json;
 };
 

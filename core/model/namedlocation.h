@@ -3,6 +3,7 @@
 
 #include "iprange.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct NamedLocation
     std::vector<std::string> countries; // country locations, ISO 3166 alpha-2
     bool includeUnknownCountries = false;
     std::string countryLookupMethod;
+    int64_t createdMs = INT64_MIN, modifiedMs = INT64_MIN;
     std::string json;
 };
 

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "commands.h"
+#include "inputloader.h"
+
+#include "diagnosis/diagnoser.h"
+#include "diagnosis/diagnosisjson.h"
+#include "diagnosis/flowchart.h"
+
+#include <QCommandLineParser>
+
+#include <cstdio>
+#include <iostream>
+
+using namespace calens;
+
+namespace {
+
+void printHuman(const Diagnosis& d, const Flowchart& chart)
+{
+    auto out = [](const QString& s) { std::printf("%s\n", s.toLocal8Bit().constData()); };
+    out(QStringLiteral("Sign-in %1 (correlation %2), error %3, %4 %5")
+            .arg(d.signInId, d.correlationId, d.hasErrorCode ? QString::number(d.errorCode) : QStringLiteral("-"),
+                d.principalKind, d.principalName));
+    const auto cause = chart.causes.find(d.cause);
+    out(QStringLiteral("\nCause: %1 (%2, confidence %3)")
+            .arg(cause != chart.causes.end() ? QString::fromStdString(cause->second.title)
+                                             : QString::fromStdString(d.cause),
+                QString::fromStdString(d.cause))
+            .arg(d.confidence, 0, 'f', 2));
+    if (cause != chart.causes.end()) out(QStringLiteral("  ") + QString::fromStdString(cause->second.summary));
+    for (const auto& p : d.blockingPolicies)
+        out(QStringLiteral("  blocked by '%1' (%2)").arg(p.displayName, p.unmetControls.join(QStringLiteral(", "))));
+    for (size_t i = 1; i < d.causes.size(); ++i)
+        out(QStringLiteral("  also: %1 (confidence %2)")
+                .arg(QString::fromStdString(d.causes[i].id))
+                .arg(d.causes[i].confidence, 0, 'f', 2));
+    out(QStringLiteral("\nSteps:"));
+    for (const auto& s : d.steps) {
+        out(QStringLiteral("  [%1%2] %3")
+                .arg(QLatin1String(answerName(s.answer)), s.byAdmin ? QStringLiteral(", admin") : QString(),
+                    s.question));
+        for (const QString& e : s.evidence) out(QStringLiteral("        - ") + e);
+    }
+    for (const QString& n : d.notes) out(QStringLiteral("\nNote: ") + n);
+    for (const auto& f : d.fixes) {
+        out(QStringLiteral("\nFix: ") + f.title);
+        out(QStringLiteral("  ") + f.portal);
+        out(QStringLiteral("  Verify: ") + f.verify);
+    }
+}
+
+bool parseAnswer(const QString& text, Overrides& overrides)
+{
+    const qsizetype eq = text.indexOf(QLatin1Char('='));
+    if (eq <= 0) return false;
+    const QString value = text.mid(eq + 1).toLower();
+    Answer a;
+    if (value == QLatin1String("yes"))
+        a = Answer::Yes;
+    else if (value == QLatin1String("no"))
+        a = Answer::No;
+    else if (value == QLatin1String("unknown"))
+        a = Answer::Unknown;
+    else
+        return false;
+    overrides[text.left(eq).toStdString()] = a;
+    return true;
+}
+
+} // namespace
+
+int runDiagnose(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Diagnose why one sign-in was blocked (AADSTS53003)."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), QStringLiteral("files (.gz too) or folders"), QStringLiteral("PATH..."));
+    const QCommandLineOption correlation(
+        QStringLiteral("correlation-id"), QStringLiteral("the sign-in's correlation ID"), QStringLiteral("ID"));
+    const QCommandLineOption signIn(
+        QStringLiteral("sign-in-id"), QStringLiteral("the sign-in's request ID"), QStringLiteral("ID"));
+    const QCommandLineOption policies(
+        QStringLiteral("policies"), QStringLiteral("Conditional Access policies (Graph JSON)"), QStringLiteral("FILE"));
+    const QCommandLineOption locations(
+        QStringLiteral("named-locations"), QStringLiteral("named locations (Graph JSON)"), QStringLiteral("FILE"));
+    const QCommandLineOption answer(QStringLiteral("answer"),
+        QStringLiteral("answer a question yourself: STEP=yes|no|unknown "
+                       "(STEP@POLICYID for one policy); repeatable"),
+        QStringLiteral("STEP=ANSWER"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print one JSON object"));
+    parser.addOptions({ correlation, signIn, policies, locations, answer, json });
+    if (!parser.parse(args)) {
+        std::fprintf(stderr, "calens diagnose: %s\n", parser.errorText().toLocal8Bit().constData());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        return 0;
+    }
+    const QStringList paths = parser.positionalArguments();
+    if (paths.isEmpty() || parser.isSet(correlation) == parser.isSet(signIn)) {
+        std::fprintf(stderr, "calens diagnose: name the inputs and exactly one of --correlation-id or --sign-in-id\n");
+        return 2;
+    }
+    Overrides overrides;
+    for (const QString& a : parser.values(answer))
+        if (!parseAnswer(a, overrides)) {
+            std::fprintf(stderr, "calens diagnose: --answer %s: expected STEP=yes, STEP=no or STEP=unknown\n",
+                a.toLocal8Bit().constData());
+            return 2;
+        }
+    Dataset dataset;
+    IngestJob job(dataset);
+    if (int rc = loadInputs(job, paths, parser.values(policies), parser.values(locations))) return rc;
+    const uint32_t row = findSignIn(dataset, parser.value(signIn), parser.value(correlation));
+    if (row == UINT32_MAX) {
+        std::fprintf(stderr, "calens diagnose: no sign-in with %s %s in %s\n",
+            parser.isSet(signIn) ? "request id" : "correlation id",
+            (parser.isSet(signIn) ? parser.value(signIn) : parser.value(correlation)).toLocal8Bit().constData(),
+            paths.join(QStringLiteral(", ")).toLocal8Bit().constData());
+        return 1;
+    }
+    const Diagnosis d = Diagnoser(dataset).diagnose(row, overrides);
+    if (parser.isSet(json))
+        std::cout << toJson(d).dump(2) << std::endl;
+    else
+        printHuman(d, Flowchart::builtIn());
+    return 0;
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "diagnosis.h"
+#include "flowchart.h"
+
+namespace calens {
+
+class Dataset;
+class FactSheet;
+
+// Walks the flowchart for one sign-in. Deterministic: the same data and overrides give the same result.
+class Diagnoser
+{
+public:
+    explicit Diagnoser(const Dataset& dataset, const Flowchart& chart = Flowchart::builtIn());
+    Diagnosis diagnose(uint32_t row, const Overrides& overrides = {}) const;
+
+private:
+    struct Outcome
+    {
+        bool forkToPolicies = false;
+        std::string cause;
+        double confidence = 0;
+        std::vector<Diagnosis::Step> steps;
+    };
+    Outcome walk(const FactSheet& sheet, const std::string& from, const struct PolicyEval* policy,
+        const Overrides& overrides) const;
+    QString fill(const std::string& text, const FactSheet& sheet, const struct PolicyEval* policy) const;
+
+    const Dataset& m_dataset;
+    const Flowchart& m_chart;
+};
+
+// Finds the sign-in to diagnose: by request id, or by correlation id preferring a record with a
+// Conditional Access failure (one flow can log several). UINT32_MAX when none matches.
+uint32_t findSignIn(const Dataset& dataset, const QString& signInId, const QString& correlationId);
+
+} // namespace calens

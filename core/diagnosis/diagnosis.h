@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "answer.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace calens {
+
+// The outcome of diagnosing one sign-in: the path through the flowchart with its evidence, the ranked
+// causes, the policies that blocked, and the fixes to review. Plain values: it crosses threads and
+// feeds the CLI JSON, the wizard and the report alike.
+struct Diagnosis
+{
+    struct Step
+    {
+        std::string id;
+        QString question;
+        Answer answer = Answer::Unknown;
+        bool byAdmin = false;
+        QStringList evidence;
+        QString help;
+        QString policyId; // set for questions about one failing policy
+    };
+    struct Cause
+    {
+        std::string id;
+        double confidence = 0;
+        QStringList evidence;
+        QString policyId; // the failing policy this cause explains, if any
+    };
+    struct BlockingPolicy
+    {
+        QString id, displayName, result;
+        QStringList unmetControls;
+    };
+    struct GraphRequest
+    {
+        QString method, url;
+        std::string body; // JSON text; "{}" when there is none
+    };
+    struct Fix
+    {
+        std::string id;
+        QString title, portal, powershell, verify, kql, graphFilter;
+        GraphRequest graphRequest;
+        QString policyId;
+    };
+
+    uint32_t row = 0;
+    QString signInId, correlationId;
+    bool hasErrorCode = false;
+    int errorCode = 0;
+    QString principalKind, principalId, principalName;
+    std::vector<BlockingPolicy> blockingPolicies;
+    std::string cause = "unknown";
+    double confidence = 0;
+    std::vector<Cause> causes; // best first
+    std::vector<Step> steps;
+    std::vector<Fix> fixes;
+    QStringList notes; // report-only policies that would block, service dependencies, missing inputs
+};
+
+// An admin's answer to a question, overriding what the data said. Key: the step id, or
+// "<step id>@<policy id>" for a question about one failing policy.
+using Overrides = std::map<std::string, Answer>;
+
+} // namespace calens

@@ -1,0 +1,7 @@
+# CA Lens: after investigating, dismiss the risk of one user (or reset the password instead).
+# Review before running: dismiss only when the detections were false positives.
+Connect-MgGraph -Scopes "IdentityRiskyUser.ReadWrite.All"
+$userId = '{{principalId}}'  # {{principalName}}
+Get-MgRiskyUser -RiskyUserId $userId | Format-List UserPrincipalName, RiskLevel, RiskState, RiskDetail
+Get-MgRiskDetection -Filter "userId eq '$userId'" | Sort-Object DetectedDateTime | Format-Table DetectedDateTime, RiskEventType, RiskLevel, IPAddress
+# Invoke-MgDismissRiskyUser -UserIds $userId
