@@ -400,6 +400,9 @@ void SignInBuilder::applyObject(SignInKey key, JVal& v)
         }
         return;
     case K::DeviceDetail:
+        // A repeated key replaces the earlier object as a whole, as JSON readers do.
+        for (SF f : { SF::DeviceId, SF::DeviceName, SF::OperatingSystem, SF::Browser, SF::TrustType }) m_d.set(f, {});
+        m_d.isCompliant = m_d.isManaged = Tristate::Unset;
         if (!v.fields([&](std::string_view k, JVal& f) {
                 if (equalsIgnoreCase(k, "deviceId"))
                     m_d.set(SF::DeviceId, f.str());
