@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "whatifinput.h"
+
+#include "model/capolicy.h"
+#include "model/namedlocation.h"
+#include "model/serviceprincipal.h"
+
+#include <string>
+#include <vector>
+
+namespace calens::whatif {
+
+// The parts of a policy the CaPolicy model does not name, read from its JSON once.
+struct PolicyExtras
+{
+    std::string includeTenantsKind, excludeTenantsKind; // externalTenants membershipKind ("all" | "enumerated")
+    std::vector<std::string> includeTenants, excludeTenants;
+    std::string applicationFilterMode, servicePrincipalFilterMode;
+    std::vector<std::string> includeDeviceStates, excludeDeviceStates; // beta devices.include/excludeDevices
+    std::vector<std::string> builtInControls; // as written
+    static PolicyExtras fromJson(const std::string& policyJson);
+};
+
+// The directory facts the conditions look up.
+struct Directory
+{
+    const std::vector<NamedLocation>* namedLocations = nullptr;
+    const std::vector<ServicePrincipal>* servicePrincipals = nullptr;
+};
+
+struct ConditionResult
+{
+    enum class State : uint8_t
+    {
+        NotConfigured, // the policy does not use this condition
+        Match, // the sign-in is in scope of the condition
+        NoMatch, // not in scope (not included, or excluded)
+        Unknown, // the input does not say enough
+        Invalid // the condition cannot be read (an unparsable device filter rule)
+    };
+    State state = State::NotConfigured;
+    std::string reason; // Graph analysisReasons name: "users", "location", ...
+    std::string detail; // one readable line
+};
+
+// One evaluator per condition kind; each says Match/NoMatch/Unknown with a readable detail.
+ConditionResult evaluateUsers(const CaPolicy& p, const PolicyExtras& x, const WhatIfInput& in);
+ConditionResult evaluateWorkloadIdentities(
+    const CaPolicy& p, const PolicyExtras& x, const WhatIfInput& in, const Directory& dir);
+ConditionResult evaluateApplications(
+    const CaPolicy& p, const PolicyExtras& x, const WhatIfInput& in, const Directory& dir);
+ConditionResult evaluateClientApps(const CaPolicy& p, const WhatIfInput& in);
+ConditionResult evaluatePlatforms(const CaPolicy& p, const WhatIfInput& in);
+ConditionResult evaluateLocations(const CaPolicy& p, const WhatIfInput& in, const Directory& dir);
+ConditionResult evaluateSignInRisk(const CaPolicy& p, const WhatIfInput& in);
+ConditionResult evaluateUserRisk(const CaPolicy& p, const WhatIfInput& in);
+ConditionResult evaluateServicePrincipalRisk(const CaPolicy& p, const WhatIfInput& in);
+ConditionResult evaluateInsiderRisk(const CaPolicy& p, const WhatIfInput& in);
+ConditionResult evaluateAuthenticationFlows(const CaPolicy& p, const WhatIfInput& in);
+ConditionResult evaluateDevices(const CaPolicy& p, const PolicyExtras& x, const WhatIfInput& in);
+
+// The legacy "MFA trusted IPs" pseudo location of the per-user MFA service settings.
+inline constexpr const char* kLegacyTrustedIpsId = "00000000-0000-0000-0000-000000000000";
+
+} // namespace calens::whatif
