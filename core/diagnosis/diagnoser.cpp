@@ -75,7 +75,7 @@ Diagnoser::Outcome Diagnoser::walk(
     return out;
 }
 
-Diagnosis Diagnoser::diagnose(uint32_t row, const Overrides& overrides) const
+Diagnosis Diagnoser::diagnose(uint32_t row, const Overrides& overrides, Detail detail) const
 {
     const FactSheet sheet(m_dataset, row);
     const SignInRef& s = sheet.signIn();
@@ -146,7 +146,7 @@ Diagnosis Diagnoser::diagnose(uint32_t row, const Overrides& overrides) const
     if (m_dataset.policies().empty() && top.forkToPolicies && m_chart.notes.count("noPolicyDefinitions"))
         d.notes << QString::fromStdString(m_chart.notes.at("noPolicyDefinitions"));
 
-    d.fixes = buildFixes(m_dataset, sheet, d, m_chart);
+    if (detail == Detail::Full) d.fixes = buildFixes(m_dataset, sheet, d, m_chart);
     return d;
 }
 

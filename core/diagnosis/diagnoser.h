@@ -14,7 +14,12 @@ class Diagnoser
 {
 public:
     explicit Diagnoser(const Dataset& dataset, const Flowchart& chart = Flowchart::builtIn());
-    Diagnosis diagnose(uint32_t row, const Overrides& overrides = {}) const;
+    enum class Detail
+    {
+        Full,
+        NoFixes
+    }; // clustering needs the cause, not the scripts
+    Diagnosis diagnose(uint32_t row, const Overrides& overrides = {}, Detail detail = Detail::Full) const;
 
 private:
     struct Outcome

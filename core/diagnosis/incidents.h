@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "incident.h"
+
+#include <atomic>
+#include <vector>
+
+namespace calens {
+
+class Dataset;
+
+// Groups every sign-in blocked by Conditional Access (53003 and the related codes) into incidents,
+// biggest first. Each distinct situation is diagnosed once, so a million sign-ins cluster in well under
+// a second. Cancel is checked every few thousand rows.
+std::vector<Incident> clusterIncidents(const Dataset& dataset, const std::atomic<bool>* cancel = nullptr);
+
+// Fills Incident::lastSuccessRow and ::changes: new egress IP (and whether it is trusted), lost device
+// compliance, higher risk, another client app or sign-in type, a policy that newly applied, policies and
+// named locations modified between the last success and the first failure.
+void explainChanges(const Dataset& dataset, std::vector<Incident>& incidents);
+
+// Did the fix work? Looks at sign-ins of the incident's principal to its app/resource after `sinceMs`.
+struct Verification
+{
+    enum class State
+    {
+        Fixed,
+        StillFailing,
+        NoSignInYet
+    } state
+        = State::NoSignInYet;
+    uint64_t successes = 0, failures = 0;
+    uint32_t latestRow = UINT32_MAX;
+    QString text;
+};
+Verification verifyIncident(const Dataset& later, const Incident& incident, int64_t sinceMs);
+
+bool isConditionalAccessBlock(int errorCode);
+
+} // namespace calens
