@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "whatifcommand.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -15,6 +16,8 @@ void printUsage()
                "       calens analyze PATH... [--policies FILE] [--named-locations FILE] [--json]\n"
                "       calens diagnose PATH... --correlation-id ID | --sign-in-id ID [--policies FILE] "
                "[--named-locations FILE] [--json]\n"
+               "       calens whatif --policies FILE [--named-locations FILE] (--sign-in-id ID PATH... | HYPOTHETICAL) "
+               "[--json]\n"
                "       calens synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n"
                "       calens --version\n",
         stdout);
@@ -26,7 +29,7 @@ int main(int argc, char** argv)
 {
     const char* command = argc > 1 ? argv[1] : "";
     const bool cli = std::strcmp(command, "analyze") == 0 || std::strcmp(command, "synth") == 0
-        || std::strcmp(command, "diagnose") == 0;
+        || std::strcmp(command, "diagnose") == 0 || std::strcmp(command, "whatif") == 0;
     if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0) {
         printUsage();
         return 0;
@@ -35,7 +38,7 @@ int main(int argc, char** argv)
         std::printf("calens %s\n", CALENS_VERSION);
         return 0;
     }
-    for (const char* later : { "whatif", "report", "fetch" }) {
+    for (const char* later : { "report", "fetch" }) {
         if (std::strcmp(command, later) == 0) {
             std::fprintf(stderr, "calens %s: not available in this version yet\n", command);
             return 2;
@@ -53,5 +56,6 @@ int main(int argc, char** argv)
     args.removeFirst(); // the program
     if (args.first() == QLatin1String("analyze")) return runAnalyze(args);
     if (args.first() == QLatin1String("diagnose")) return runDiagnose(args);
+    if (args.first() == QLatin1String("whatif")) return runWhatIf(args);
     return runSynth(args);
 }
