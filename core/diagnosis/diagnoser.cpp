@@ -140,14 +140,45 @@ Diagnosis Diagnoser::diagnose(uint32_t row, const Overrides& overrides, Detail d
     if (!wouldBlock.isEmpty() && m_chart.notes.count("reportOnlyWouldBlock"))
         d.notes << QString::fromStdString(m_chart.notes.at("reportOnlyWouldBlock"))
                        .replace(QLatin1String("{list}"), wouldBlock.join(QStringLiteral(", ")));
-    if (!s.str(SF::AppId).empty() && !s.str(SF::ResourceId).empty() && s.str(SF::AppId) != s.str(SF::ResourceId)
-        && d.cause != "not-conditional-access" && m_chart.notes.count("serviceDependency"))
+    // For users the client app and the resource are two things to scope; a workload always calls a resource.
+    if (!sheet.isWorkload() && !s.str(SF::AppId).empty() && !s.str(SF::ResourceId).empty()
+        && s.str(SF::AppId) != s.str(SF::ResourceId) && d.cause != "not-conditional-access"
+        && m_chart.notes.count("serviceDependency"))
         d.notes << fill(m_chart.notes.at("serviceDependency"), sheet, nullptr);
+    workloadNotes(sheet, d.notes);
     if (m_dataset.policies().empty() && top.forkToPolicies && m_chart.notes.count("noPolicyDefinitions"))
         d.notes << QString::fromStdString(m_chart.notes.at("noPolicyDefinitions"));
 
     if (detail == Detail::Full) d.fixes = buildFixes(m_dataset, sheet, d, m_chart);
     return d;
+}
+
+void Diagnoser::workloadNotes(const FactSheet& sheet, QStringList& notes) const
+{
+    if (!sheet.isWorkload()) return;
+    const SignInRef& s = sheet.signIn();
+    auto note = [&](const char* key, const QString& owner = {}) {
+        const auto it = m_chart.notes.find(key);
+        if (it != m_chart.notes.end())
+            notes << fill(it->second, sheet, nullptr).replace(QLatin1String("{owner}"), owner);
+    };
+    if (s.type() == SignInType::ManagedIdentity) {
+        note("managedIdentityNotTargetable");
+        return;
+    }
+    const std::string_view spId = s.str(SF::ServicePrincipalId), appId = s.str(SF::AppId);
+    std::string_view tenant = s.str(SF::ResourceTenantId);
+    if (tenant.empty()) tenant = s.str(SF::HomeTenantId);
+    for (const ServicePrincipal& sp : m_dataset.servicePrincipals()) {
+        if ((spId.empty() || sp.id != spId) && (appId.empty() || sp.appId != appId)) continue;
+        if (sp.appOwnerOrganizationId.empty() || tenant.empty()) break;
+        if (sp.appOwnerOrganizationId == tenant)
+            note("workloadTargetable");
+        else
+            note("workloadNotTargetable", qs(sp.appOwnerOrganizationId));
+        return;
+    }
+    note("workloadTargetUnknown");
 }
 
 uint32_t findSignIn(const Dataset& dataset, const QString& signInId, const QString& correlationId)

@@ -32,6 +32,7 @@ private:
     Outcome walk(const FactSheet& sheet, const std::string& from, const struct PolicyEval* policy,
         const Overrides& overrides) const;
     QString fill(const std::string& text, const FactSheet& sheet, const struct PolicyEval* policy) const;
+    void workloadNotes(const FactSheet& sheet, QStringList& notes) const;
 
     const Dataset& m_dataset;
     const Flowchart& m_chart;

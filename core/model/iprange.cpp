@@ -37,6 +37,9 @@ std::optional<IpRange> IpRange::parseCidr(std::string_view text)
     const size_t slash = text.find('/');
     auto ip = IpAddress::parse(text.substr(0, slash));
     if (!ip) return std::nullopt;
+    // "::ffff:10.0.0.0/104" is an IPv4 range written in IPv6: the address reads as IPv4, the prefix counts 96 more
+    // bits.
+    const bool mapped = !ip->v6 && text.substr(0, slash).find(':') != std::string_view::npos;
     const int bits = ip->v6 ? 128 : 32;
     int prefix = bits;
     if (slash != std::string_view::npos) {
@@ -46,6 +49,10 @@ std::optional<IpRange> IpRange::parseCidr(std::string_view text)
         for (char c : p) {
             if (c < '0' || c > '9') return std::nullopt;
             prefix = prefix * 10 + (c - '0');
+        }
+        if (mapped) {
+            if (prefix < 96) return std::nullopt; // wider than the mapped block: not an IPv4 range
+            prefix -= 96;
         }
         if (prefix > bits) return std::nullopt;
     }

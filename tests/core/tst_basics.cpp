@@ -70,6 +70,9 @@ void TestBasics::ipRanges()
     auto host = IpRange::parseCidr("2001:db8::1");
     QVERIFY(host && host->contains(*IpAddress::parse("2001:db8::1")));
     QVERIFY(!host->contains(*IpAddress::parse("2001:db8::2")));
+    auto mapped = IpRange::parseCidr("::ffff:10.0.0.0/104");
+    QVERIFY(mapped && mapped->contains(*IpAddress::parse("10.200.1.1"))
+        && !mapped->contains(*IpAddress::parse("11.0.0.1")));
     auto all = IpRange::parseCidr("0.0.0.0/0");
     QVERIFY(all->contains(*IpAddress::parse("203.0.113.9")));
 }

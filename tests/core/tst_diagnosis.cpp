@@ -405,6 +405,7 @@ void TestDiagnosis::contractJson()
     QCOMPARE(fix["graphRequest"]["body"]["conditions"]["clientApplications"]["includeServicePrincipals"][0]
                  .get<std::string>(),
         std::string("ServicePrincipalsInMyTenant"));
+    QVERIFY(j["notes"].dump().find("single-tenant service principal") != std::string::npos); // no SP list loaded
     const std::string ps = fix["powershell"];
     QVERIFY(ps.find("Out-File") < ps.find("Update-MgIdentityConditionalAccessPolicy")); // saved before changed
     QVERIFY(fix["verify"].get<std::string>().find("adf-contoso-prod") != std::string::npos);
