@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/dataset.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace calens {
+
+// What the charts show, computed off the UI thread from the rows the table shows.
+struct Bar
+{
+    QString label;
+    QString filterTerm; // typed into the filter bar when the bar is clicked
+    uint64_t count = 0;
+};
+
+enum class Dimension
+{
+    FailingPolicy,
+    ReportOnlyFailingPolicy,
+    UnmetControl,
+    Identity,
+    App,
+    IpAddress,
+    ErrorCode,
+    SignInType,
+    Country
+};
+
+// The `top` largest groups of `rows` (blocked-by-policy counts only failing evaluations).
+std::vector<Bar> topBy(const Dataset& dataset, const std::vector<uint32_t>& rows, Dimension dimension, size_t top = 10);
+
+struct TimeBucket
+{
+    int64_t startMs = 0;
+    uint64_t total = 0, blocked = 0; // blocked: Conditional Access block codes
+};
+// Evenly sized buckets (a round hour or day multiple) over the rows' time range.
+std::vector<TimeBucket> timeline(const Dataset& dataset, const std::vector<uint32_t>& rows, int maxBuckets = 72);
+
+} // namespace calens

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "filter.h"
+#include "searchindex.h"
+
+#include <atomic>
+#include <vector>
+
+namespace calens {
+
+// Applies a parsed filter to every sign-in and returns the matching row ids in dataset order.
+// Safe to run on a worker: it only reads. Returns an empty vector when cancelled (check the flag).
+std::vector<uint32_t> applyFilter(
+    const Dataset& dataset, const SearchIndex& index, const Filter& filter, const std::atomic<bool>* cancel = nullptr);
+
+// Row ids of the policy evaluations (indexes into Dataset::evals()) of the given sign-ins whose result is
+// in `results` (all results when empty), honouring the filter's policy/result/control terms.
+std::vector<uint32_t> evalRows(
+    const Dataset& dataset, const std::vector<uint32_t>& signIns, const std::vector<uint8_t>& results);
+
+} // namespace calens

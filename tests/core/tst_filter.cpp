@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// The filter language, sorting and chart aggregations over the synthetic tenant.
+#include "model/signinref.h"
+#include "query/aggregate.h"
+#include "query/filterengine.h"
+#include "query/rowsort.h"
+#include "synth/synthesize.h"
+
+#include <QTest>
+
+#include <functional>
+#include <numeric>
+
+using namespace calens;
+
+static QString text(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+class TestFilter : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void parsing();
+    void fieldsAgreeWithBruteForce_data();
+    void fieldsAgreeWithBruteForce();
+    void policyAndResultDescribeOneEvaluation();
+    void sorting();
+    void aggregations();
+
+private:
+    std::vector<uint32_t> rowsWhere(const std::function<bool(const SignInRef&)>& pred) const
+    {
+        std::vector<uint32_t> out;
+        for (uint32_t r = 0; r < m_d.signInCount(); ++r)
+            if (pred(m_d.signIn(r))) out.push_back(r);
+        return out;
+    }
+    std::vector<uint32_t> filtered(const QString& text) const { return applyFilter(m_d, *m_index, parseFilter(text)); }
+    Dataset m_d;
+    std::unique_ptr<SearchIndex> m_index;
+};
+
+void TestFilter::initTestCase()
+{
+    SynthOptions o;
+    o.signIns = 3000;
+    synthesize(o, m_d);
+    m_index = std::make_unique<SearchIndex>(m_d);
+}
+
+void TestFilter::parsing()
+{
+    Filter f = parseFilter(
+        QStringLiteral("error:53003 type:service -app:teams policy:\"Require compliant device\" 2001:db8::1"));
+    QCOMPARE(f.terms.size(), size_t(5));
+    QVERIFY(f.errors.isEmpty());
+    QCOMPARE(f.terms[0].number, 53003);
+    QCOMPARE(f.terms[1].enums, std::vector<uint8_t> { uint8_t(SignInType::ServicePrincipal) });
+    QVERIFY(f.terms[2].negated);
+    QCOMPARE(f.terms[3].value, QStringLiteral("Require compliant device"));
+    QCOMPARE(f.terms[4].field, FilterTerm::Field::Text); // an IPv6 address is not a field
+    f = parseFilter(QStringLiteral("error:abc result:maybe ip:300.1.1.1/8 after:yesterday control:coffee ok"));
+    QCOMPARE(f.terms.size(), size_t(1)); // only "ok" survives; each bad term says why
+    QCOMPARE(f.errors.size(), 5);
+    QVERIFY(f.errors[0].contains(QLatin1String("number")));
+    QVERIFY(parseFilter(QString()).isEmpty());
+}
+
+void TestFilter::fieldsAgreeWithBruteForce_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<std::function<bool(const SignInRef&)>>("expected");
+    using P = std::function<bool(const SignInRef&)>;
+    QTest::newRow("error") << "error:53003" << P([](const SignInRef& s) { return s.errorCode() == 53003; });
+    QTest::newRow("error:ca") << "error:ca"
+                              << P([](const SignInRef& s) { return s.errorCode() == 53003 || s.errorCode() == 53002; });
+    QTest::newRow("not error 0") << "-error:0" << P([](const SignInRef& s) { return s.errorCode() != 0; });
+    QTest::newRow("type") << "type:servicePrincipal,managedIdentity" << P([](const SignInRef& s) {
+        return s.type() == SignInType::ServicePrincipal || s.type() == SignInType::ManagedIdentity;
+    });
+    QTest::newRow("ca status") << "ca:failure"
+                               << P([](const SignInRef& s) { return s.caStatus() == CaStatus::Failure; });
+    QTest::newRow("ip range") << "ip:10.0.0.0/8" << P([](const SignInRef& s) {
+        const auto ip = IpAddress::parse(s.str(SF::IpAddress));
+        return ip && IpRange::parseCidr("10.0.0.0/8")->contains(*ip);
+    });
+    QTest::newRow("identity substring, any case") << "user:SVC-" << P([](const SignInRef& s) {
+        for (SF f : { SF::UserPrincipalName, SF::ServicePrincipalName, SF::UserDisplayName, SF::ServicePrincipalId,
+                 SF::UserId })
+            if (text(s.str(f)).contains(QLatin1String("svc-"), Qt::CaseInsensitive)) return true;
+        return false;
+    });
+    QTest::newRow("control") << "control:mfa" << P([](const SignInRef& s) {
+        for (const PolicyEval& e : s.evals())
+            if (e.result == PolicyResult::Failure && (e.grant & Grant::Mfa)) return true;
+        return false;
+    });
+    QTest::newRow("after") << "after:2026-10-08"
+                           << P([](const SignInRef& s) { return s.createdMs() >= 1791417600000; });
+    QTest::newRow("two terms are AND") << "error:53003 type:nonInteractiveUser" << P([](const SignInRef& s) {
+        return s.errorCode() == 53003 && s.type() == SignInType::NonInteractiveUser;
+    });
+}
+
+void TestFilter::fieldsAgreeWithBruteForce()
+{
+    QFETCH(QString, filter);
+    QFETCH(std::function<bool(const SignInRef&)>, expected);
+    const auto got = filtered(filter);
+    const auto want = rowsWhere(expected);
+    QVERIFY2(!want.empty() || filter.startsWith(QLatin1String("ip")), "the case should select something");
+    QCOMPARE(got, want);
+}
+
+void TestFilter::policyAndResultDescribeOneEvaluation()
+{
+    const QString name = text(m_d.text(m_d.policyRefs()[1].displayName));
+    const auto got = filtered(QStringLiteral("policy:\"%1\" result:failure").arg(name));
+    const auto want = rowsWhere([&](const SignInRef& s) {
+        for (const PolicyEval& e : s.evals())
+            if (e.policy == 1 && e.result == PolicyResult::Failure) return true;
+        return false;
+    });
+    QVERIFY(!want.empty());
+    QCOMPARE(got, want);
+    // Free text finds sign-ins whose failing policy has that name.
+    QVERIFY(filtered(QStringLiteral("\"%1\"").arg(name)).size() >= want.size());
+}
+
+void TestFilter::sorting()
+{
+    std::vector<uint32_t> rows = filtered(QStringLiteral("error:53003"));
+    QVERIFY(sortRows(m_d, *m_index, rows, SignInColumn::Time, false));
+    for (size_t i = 1; i < rows.size(); ++i)
+        QVERIFY(m_d.signIn(rows[i - 1]).createdMs() <= m_d.signIn(rows[i]).createdMs());
+    QVERIFY(sortRows(m_d, *m_index, rows, SignInColumn::Identity, true));
+    for (size_t i = 1; i < rows.size(); ++i)
+        QVERIFY(m_index->lower(displayedText(m_d, rows[i - 1], SignInColumn::Identity))
+            >= m_index->lower(displayedText(m_d, rows[i], SignInColumn::Identity)));
+    std::atomic<bool> stop { true };
+    std::vector<uint32_t> all(m_d.signInCount());
+    std::iota(all.begin(), all.end(), 0u);
+    QVERIFY(!sortRows(m_d, *m_index, all, SignInColumn::Time, false, &stop));
+}
+
+void TestFilter::aggregations()
+{
+    const auto rows = filtered(QStringLiteral("error:53003"));
+    const auto byPolicy = topBy(m_d, rows, Dimension::FailingPolicy, 5);
+    QVERIFY(!byPolicy.empty() && byPolicy.size() <= 5);
+    for (size_t i = 1; i < byPolicy.size(); ++i) QVERIFY(byPolicy[i - 1].count >= byPolicy[i].count);
+    // Clicking a bar filters to exactly the sign-ins it counted.
+    QCOMPARE(
+        uint64_t(
+            applyFilter(m_d, *m_index, parseFilter(byPolicy[0].filterTerm + QStringLiteral(" error:53003"))).size()),
+        byPolicy[0].count);
+    const auto buckets = timeline(m_d, rows);
+    uint64_t total = 0;
+    for (const auto& b : buckets) {
+        total += b.total;
+        QVERIFY(b.blocked <= b.total);
+    }
+    QCOMPARE(total, uint64_t(rows.size()));
+    QVERIFY(buckets.size() <= 72);
+}
+
+QTEST_GUILESS_MAIN(TestFilter)
+#include "tst_filter.moc"
