@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "query/aggregate.h"
+
+#include <QWidget>
+
+#include <vector>
+
+namespace calens {
+
+// Sign-ins over time, blocked ones apart; clicking a bucket narrows the filter to its time span.
+class TimeChart : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimeChart(QWidget* parent = nullptr);
+    void setBuckets(const std::vector<TimeBucket>& buckets);
+    void clickBucket(int index);
+
+signals:
+    void filterRequested(const QString& term);
+
+private:
+    class Impl;
+    Impl* m_impl;
+    std::vector<TimeBucket> m_buckets;
+};
+
+} // namespace calens
