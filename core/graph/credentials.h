@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+namespace calens::graph {
+
+// Who signs in. The secret lives in memory only: never written to settings, files or logs.
+struct Credentials
+{
+    enum class Method
+    {
+        DeviceCode, // delegated: a user signs in on any browser with a code
+        ClientSecret, // application permissions: client credentials with a secret
+    };
+    Method method = Method::DeviceCode;
+    QString tenant; // tenant ID or verified domain
+    QString clientId;
+    QString clientSecret;
+};
+
+// What the user must do to finish a device-code sign-in.
+struct DeviceCodeInfo
+{
+    QString userCode;
+    QString verificationUri;
+    QString message; // the server's sentence, shown as is
+    int expiresInSeconds = 900;
+    int intervalSeconds = 5;
+};
+
+} // namespace calens::graph

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "cloud.h"
+#include "credentials.h"
+#include "grapherror.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace calens::graph {
+
+// Gets an access token for Graph by hand on QNetworkAccessManager: client credentials with a secret, or the
+// device-code flow (polling with authorization_pending / slow_down / declined / expired handling). Tokens
+// stay in memory. acquire() while an acquisition runs joins it.
+class TokenProvider : public QObject
+{
+    Q_OBJECT
+public:
+    TokenProvider(QNetworkAccessManager* nam, Endpoints endpoints, Credentials credentials, QObject* parent = nullptr);
+    ~TokenProvider() override;
+
+    void acquire();
+    void cancel();
+    bool isBusy() const { return m_busy; }
+    bool hasToken() const { return !m_accessToken.isEmpty(); }
+    int generation() const { return m_generation; } // bumps with every new token
+    QByteArray authorizationHeader() const;
+    void invalidate(); // forget the access token (after a 401); a refresh token is kept
+
+signals:
+    void deviceCode(const calens::graph::DeviceCodeInfo& info);
+    void tokenReady();
+    void failed(const calens::graph::GraphError& error);
+
+private:
+    void post(const QUrl& url, const QByteArray& form, void (TokenProvider::*handler)(int, const QByteArray&));
+    void requestClientCredentials();
+    void requestRefresh();
+    void requestDeviceCode();
+    void poll();
+    void onToken(int status, const QByteArray& body);
+    void onDeviceCode(int status, const QByteArray& body);
+    void onPoll(int status, const QByteArray& body);
+    void fail(GraphError error);
+    bool takeToken(const QByteArray& body);
+
+    QNetworkAccessManager* m_nam;
+    Endpoints m_endpoints;
+    Credentials m_credentials;
+    QByteArray m_accessToken, m_refreshToken, m_deviceCode;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_pollTimer;
+    QElapsedTimer m_deviceClock;
+    int m_intervalMs = 5000;
+    qint64 m_deviceExpiresMs = 0;
+    int m_generation = 0;
+    bool m_busy = false;
+};
+
+} // namespace calens::graph
