@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+#include <map>
+#include <algorithm>
+#include <vector>
+
+namespace calens::emulator {
+
+enum class Fault
+{
+    None,
+    Throttle, // 429 with Retry-After (seconds; every other one as an HTTP-date)
+    Unavailable, // 503 with Retry-After
+    Drop, // headers and half the body, then the connection closes
+    Truncate, // a complete response whose JSON body is cut short
+    Slow, // the response waits `ms` before it is sent
+    Expire, // every issued token stops working: 401 InvalidAuthenticationToken
+    Licence, // 403 Authentication_RequestFromNonPremiumTenantOrB2CTenant
+    NoCaPolicy, // sign-ins without appliedConditionalAccessPolicies (missing CA permission)
+};
+
+Fault faultFromName(const QString& name);
+QString faultName(Fault f);
+
+// Which sign-in page requests misbehave. A rule fires on request numbers after+every, after+2*every, ...
+// (1-based, counted over all sign-in list requests) until it has fired `count` times (0: no limit).
+class FaultPlan
+{
+public:
+    struct Rule
+    {
+        Fault fault = Fault::None;
+        int every = 1;
+        int count = 1;
+        int after = 0;
+        int ms = 0;
+        int fired = 0;
+    };
+    // Parses "KIND[:every=N][:count=M][:after=K][:ms=D]"; false with *error on a bad spec.
+    bool add(const QString& spec, QString* error);
+    // The fault for the next sign-in list request (and its delay for Slow).
+    Rule next();
+    bool caPolicyHidden() const; // a NoCaPolicy rule with no limit hides them on every page
+    std::map<QString, int> fired() const;
+    int requests() const { return m_requests; }
+
+private:
+    std::vector<Rule> m_rules;
+    std::map<QString, int> m_fired;
+    int m_requests = 0;
+};
+
+} // namespace calens::emulator
