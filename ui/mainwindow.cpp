@@ -2,93 +2,257 @@
 #include "mainwindow.h"
 
 #include "loadworker.h"
-#include "query/signintablemodel.h"
 #include "query/summary.h"
+#include "session/datasession.h"
 #include "signindetails.h"
+#include "views/directoryview.h"
+#include "views/incidentsview.h"
+#include "views/policyresultsview.h"
+#include "views/signinsview.h"
+#include "views/whatifview.h"
+#include "wizard/diagnosiswizard.h"
+
+#include "ingest/timestamp.h"
+#include "model/signinref.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
-#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
 #include <QMimeData>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSplitter>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTableView>
+#include <QStyleFactory>
+#include <QTabWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
 
 namespace calens {
 
+namespace {
+void applyPalette(bool dark)
+{
+    QPalette p = QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    if (dark) {
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb5));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+    }
+    QApplication::setPalette(p);
+}
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_session(new DataSession(this))
     , m_loader(new LoadWorker(this))
-    , m_model(new SignInTableModel(this))
-    , m_table(new QTableView)
+    , m_tabs(new QTabWidget)
+    , m_signIns(new SignInsView(m_session))
+    , m_incidents(new IncidentsView(m_session))
+    , m_whatIf(new WhatIfView(m_session))
     , m_summary(new QTextBrowser)
-    , m_details(new QPlainTextEdit)
+    , m_filter(new QLineEdit)
+    , m_quick(new QComboBox)
+    , m_range(new QComboBox)
+    , m_debounce(new QTimer(this))
     , m_progress(new QProgressBar)
     , m_cancel(new QPushButton(tr("Cancel")))
     , m_status(new QLabel(tr("Open sign-in exports, a folder, or the demo tenant.")))
+    , m_counts(new QLabel)
 {
     setWindowTitle(tr("CA Lens"));
+    setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
-    m_table->setModel(m_model);
-    m_table->setObjectName(QStringLiteral("signInTableView"));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // fixed heights: 1 M rows stay instant
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setAccessibleName(tr("Sign-ins"));
-    m_summary->setAccessibleName(tr("Overview"));
-    m_details->setReadOnly(true);
-    m_details->setAccessibleName(tr("Selected sign-in"));
-    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto* policyResults = new PolicyResultsView(m_session);
+    auto* policies = new DirectoryView(DirectoryView::Kind::Policies, m_session);
+    auto* locations = new DirectoryView(DirectoryView::Kind::NamedLocations, m_session);
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    m_tabs->addTab(m_signIns, tr("Sign-ins"));
+    m_tabs->addTab(policyResults, tr("Policy results"));
+    m_tabs->addTab(policies, tr("Policies"));
+    m_tabs->addTab(locations, tr("Named locations"));
+    m_tabs->addTab(m_incidents, tr("Incidents"));
+    m_tabs->addTab(m_whatIf, tr("What-If"));
+    setCentralWidget(m_tabs);
 
-    auto* top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_summary);
-    top->addWidget(m_table);
-    top->setStretchFactor(1, 3);
-    auto* main = new QSplitter(Qt::Vertical);
-    main->addWidget(top);
-    main->addWidget(m_details);
-    main->setStretchFactor(0, 3);
-    setCentralWidget(main);
+    m_summary->setObjectName(QStringLiteral("overview"));
+    m_summary->setAccessibleName(tr("Overview"));
+    auto* dock = new QDockWidget(tr("Overview"));
+    dock->setObjectName(QStringLiteral("overviewDock"));
+    dock->setWidget(m_summary);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({ dock }, { 250 }, Qt::Horizontal);
 
     statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_counts);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     m_progress->hide();
     m_cancel->hide();
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250); // typing does not refilter a million rows per key
+    connect(m_debounce, &QTimer::timeout, this, &MainWindow::applyFilterNow);
     connect(m_cancel, &QPushButton::clicked, m_loader, &LoadWorker::cancel);
     connect(m_loader, &LoadWorker::progress, this, &MainWindow::onProgress);
     connect(m_loader, &LoadWorker::finished, this, &MainWindow::onLoaded);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showDetails);
-    buildActions();
-    resize(1300, 820);
+    connect(m_session, &DataSession::snapshotChanged, this, &MainWindow::updateStatus);
+    connect(m_signIns, &SignInsView::filterRequested, this, &MainWindow::addFilterTerm);
+    connect(m_incidents, &IncidentsView::filterRequested, this, [this](const QString& t) {
+        setFilterText(t);
+        applyFilterNow();
+        m_tabs->setCurrentWidget(m_signIns);
+    });
+    connect(policies, &DirectoryView::filterRequested, this, [this](const QString& t) {
+        addFilterTerm(t);
+        m_tabs->setCurrentWidget(m_signIns);
+    });
+    connect(m_signIns, &SignInsView::diagnoseRequested, this, &MainWindow::diagnose);
+    connect(m_incidents, &IncidentsView::diagnoseRequested, this, &MainWindow::diagnose);
+    connect(policyResults, &PolicyResultsView::signInActivated, this, &MainWindow::diagnose);
+    buildToolBars();
+    buildMenus();
+    applyPalette(QSettings().value(QStringLiteral("ui/dark"), false).toBool());
+    resize(1360, 860);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildActions()
+const Dataset* MainWindow::dataset() const
 {
-    QToolBar* bar = addToolBar(tr("Inputs"));
-    bar->setObjectName(QStringLiteral("inputsToolBar"));
-    QAction* open = bar->addAction(tr("Open files…"), this, [this] {
+    return m_session->dataset().get();
+}
+
+void MainWindow::buildToolBars()
+{
+    QToolBar* inputs = addToolBar(tr("Inputs"));
+    inputs->setObjectName(QStringLiteral("inputsToolBar"));
+    QAction* open = inputs->addAction(tr("Open files…"), this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open sign-in exports"));
         if (!files.isEmpty()) openPaths(files);
     });
     open->setShortcut(QKeySequence::Open);
-    bar->addAction(tr("Open folder…"), this, [this] {
+    inputs->addAction(tr("Open folder…"), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of exports"));
         if (!dir.isEmpty()) openPaths({ dir });
     });
-    bar->addAction(tr("Open demo tenant"), this, &MainWindow::openDemo);
+    inputs->addAction(tr("Demo tenant"), this, &MainWindow::openDemo);
+
+    addToolBarBreak();
+    QToolBar* filter = addToolBar(tr("Filter"));
+    filter->setObjectName(QStringLiteral("filterToolBar"));
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setAccessibleName(tr("Filter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(
+        tr("Filter: text, or field:value — error:53003 type:servicePrincipal policy:\"Require compliant "
+           "device\" ip:10.0.0.0/8 result:failure control:mfa -app:teams"));
+    m_filter->setMinimumWidth(620);
+    m_quick->setObjectName(QStringLiteral("quickFilter"));
+    m_quick->setAccessibleName(tr("Quick filter"));
+    m_quick->addItem(tr("All sign-ins"), QString());
+    m_quick->addItem(tr("Blocked by Conditional Access"), QStringLiteral("error:ca"));
+    m_quick->addItem(tr("CA failures"), QStringLiteral("ca:failure"));
+    m_quick->addItem(tr("Report-only failures"), QStringLiteral("result:reportOnlyFailure"));
+    m_range->setObjectName(QStringLiteral("timeRange"));
+    m_range->setAccessibleName(tr("Time range"));
+    m_range->addItem(tr("Whole time range"), 0);
+    m_range->addItem(tr("Last 24 hours of the data"), 1);
+    m_range->addItem(tr("Last 7 days of the data"), 7);
+    filter->addWidget(m_filter);
+    filter->addWidget(m_quick);
+    filter->addWidget(m_range);
+    connect(m_filter, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_filter, &QLineEdit::returnPressed, this, &MainWindow::applyFilterNow);
+    connect(m_quick, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilterNow);
+    connect(m_range, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilterNow);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* signIn = menuBar()->addMenu(tr("&Sign-in"));
+    QAction* diag = signIn->addAction(tr("Diagnose…"), this, [this] { diagnose(m_signIns->currentSignIn()); });
+    diag->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    QAction* whatIf = signIn->addAction(tr("What-If…"), this, [this] {
+        m_whatIf->useSignIn(m_signIns->currentSignIn());
+        m_tabs->setCurrentWidget(m_whatIf);
+    });
+    whatIf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    QAction* copy = signIn->addAction(tr("Copy correlation ID"), this, [this] {
+        const int row = m_signIns->currentSignIn();
+        if (row < 0 || !dataset()) return;
+        const std::string_view c = dataset()->signIn(uint32_t(row)).str(SF::CorrelationId);
+        QApplication::clipboard()->setText(QString::fromUtf8(c.data(), qsizetype(c.size())));
+    });
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* focus = view->addAction(tr("Focus the filter"), this, [this] { m_filter->setFocus(); });
+    focus->setShortcut(QKeySequence::Find);
+    QAction* dark = view->addAction(tr("Dark palette"));
+    dark->setCheckable(true);
+    dark->setChecked(QSettings().value(QStringLiteral("ui/dark"), false).toBool());
+    connect(dark, &QAction::toggled, this, [](bool on) {
+        QSettings().setValue(QStringLiteral("ui/dark"), on);
+        applyPalette(on);
+    });
+}
+
+QString MainWindow::composedFilter() const
+{
+    QStringList parts;
+    if (!m_filter->text().trimmed().isEmpty()) parts << m_filter->text().trimmed();
+    if (!m_quick->currentData().toString().isEmpty()) parts << m_quick->currentData().toString();
+    const int days = m_range->currentData().toInt();
+    if (days > 0 && dataset()) {
+        const Summary s = summarize(*dataset()); // cheap next to a filter pass; only on range changes
+        if (s.last != INT64_MIN)
+            parts << QStringLiteral("after:") + QString::fromStdString(formatIso(s.last - int64_t(days) * 86400000));
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+void MainWindow::setFilterText(const QString& text)
+{
+    m_filter->setText(text);
+    m_debounce->start();
+}
+
+void MainWindow::applyFilterNow()
+{
+    m_debounce->stop();
+    m_session->setFilter(composedFilter());
+}
+
+void MainWindow::addFilterTerm(const QString& term)
+{
+    const QString cur = m_filter->text().trimmed();
+    if (cur.contains(term)) return;
+    m_filter->setText(cur.isEmpty() ? term : cur + QLatin1Char(' ') + term);
+    applyFilterNow();
+}
+
+void MainWindow::diagnose(int row)
+{
+    if (row < 0 || !m_session->dataset()) return;
+    auto* wizard = new DiagnosisWizard(m_session->dataset(), uint32_t(row), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->show();
+    emit wizardOpened(wizard);
 }
 
 void MainWindow::openPaths(const QStringList& paths)
@@ -124,29 +288,20 @@ void MainWindow::onLoaded(
         m_status->setText(tr("Loading cancelled; what was shown before is kept."));
         return;
     }
-    m_dataset = std::move(dataset);
-    m_model->setDataset(m_dataset);
-    m_table->resizeColumnsToContents();
-    showSummary(reports);
-    m_status->setText(tr("%n sign-in(s) loaded", nullptr, int(m_dataset->signInCount())));
-    if (m_model->rowCount() > 0) m_table->selectRow(0);
-    emit loaded();
+    m_summary->setHtml(summaryHtml(*dataset, summarize(*dataset), reports));
+    m_session->setFilter(composedFilter());
+    m_session->setDataset(std::move(dataset), reports);
+    m_status->setText(tr("%n sign-in(s) loaded", nullptr, int(m_session->dataset()->signInCount())));
+    connect(m_session, &DataSession::snapshotChanged, this, &MainWindow::loaded, Qt::SingleShotConnection);
 }
 
-void MainWindow::showSummary(const std::vector<InputReport>& reports)
+void MainWindow::updateStatus()
 {
-    m_summary->setHtml(summaryHtml(*m_dataset, summarize(*m_dataset), reports));
-}
-
-void MainWindow::showDetails()
-{
-    const QModelIndex current = m_table->currentIndex();
-    if (!m_dataset || !current.isValid()) {
-        m_details->clear();
-        return;
-    }
-    const uint32_t row = current.data(SignInTableModel::SignInRowRole).toUInt();
-    m_details->setPlainText(signInDetailsText(*m_dataset, row));
+    const QuerySnapshot& s = m_session->snapshot();
+    QString text = tr("%1 of %2 sign-ins shown").arg(s.rows->size()).arg(dataset() ? dataset()->signInCount() : 0);
+    if (!s.filterErrors.isEmpty()) text += QStringLiteral(" — ") + s.filterErrors.join(QStringLiteral("; "));
+    m_counts->setText(text);
+    m_filter->setToolTip(s.filterErrors.join(QLatin1Char('\n')));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

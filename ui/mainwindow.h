@@ -9,20 +9,25 @@
 #include <memory>
 #include <vector>
 
+class QComboBox;
 class QLabel;
-class QPlainTextEdit;
+class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QTableView;
+class QTabWidget;
 class QTextBrowser;
+class QTimer;
 
 namespace calens {
 
+class DataSession;
+class IncidentsView;
 class LoadWorker;
-class SignInTableModel;
+class SignInsView;
+class WhatIfView;
 
-// The first window: open exports (or the demo tenant), see the overview and every sign-in.
-// The full views, charts and the diagnosis wizard grow from here.
+// The window: inputs in, one filter across every view, tables next to linked charts, the diagnosis
+// wizard and What-If one click away. Loading, filtering and clustering never run on the UI thread.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -32,31 +37,46 @@ public:
 
     void openPaths(const QStringList& paths);
     void openDemo();
-    const Dataset* dataset() const { return m_dataset.get(); }
+    const Dataset* dataset() const;
+    DataSession* session() const { return m_session; }
+    void setFilterText(const QString& text); // as if typed (debounced)
+    void applyFilterNow();
+    void addFilterTerm(const QString& term);
+    void diagnose(int row); // opens the wizard
+    SignInsView* signInsView() const { return m_signIns; }
+    IncidentsView* incidentsView() const { return m_incidents; }
 
 signals:
     void loaded(); // a load finished and its data is shown
+    void wizardOpened(QWidget* wizard);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void buildActions();
+    void buildToolBars();
+    void buildMenus();
     void onLoaded(std::shared_ptr<const Dataset> dataset, const std::vector<InputReport>& reports, bool cancelled);
     void onProgress(qint64 done, qint64 total, const QString& path);
-    void showSummary(const std::vector<InputReport>& reports);
-    void showDetails();
+    void updateStatus();
+    QString composedFilter() const;
 
-    std::shared_ptr<const Dataset> m_dataset;
+    DataSession* m_session;
     LoadWorker* m_loader;
-    SignInTableModel* m_model;
-    QTableView* m_table;
+    QTabWidget* m_tabs;
+    SignInsView* m_signIns;
+    IncidentsView* m_incidents;
+    WhatIfView* m_whatIf;
     QTextBrowser* m_summary;
-    QPlainTextEdit* m_details;
+    QLineEdit* m_filter;
+    QComboBox* m_quick;
+    QComboBox* m_range;
+    QTimer* m_debounce;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QLabel* m_status;
+    QLabel* m_counts;
 };
 
 } // namespace calens

@@ -10,7 +10,10 @@
 namespace calens {
 
 namespace {
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+QString q(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
 QString join(const std::vector<std::string>& list, const char* label)
 {
     if (list.empty()) return {};
@@ -35,17 +38,18 @@ void PolicyTableModel::setData(const Dataset& d, const std::vector<uint32_t>& si
         r.name = QString::fromStdString(p.displayName);
         r.state = QString::fromLatin1(stateName(p.state));
         QStringList inc, exc;
-        for (const QString& s : { join(p.includeUsers, "users"), join(p.includeGroups, "groups"), join(p.includeRoles, "roles"),
-                                  join(p.includeServicePrincipals, "service principals"), join(p.includeApplications, "apps"),
-                                  join(p.includeLocations, "locations") })
+        for (const QString& s : { join(p.includeUsers, "users"), join(p.includeGroups, "groups"),
+                 join(p.includeRoles, "roles"), join(p.includeServicePrincipals, "service principals"),
+                 join(p.includeApplications, "apps"), join(p.includeLocations, "locations") })
             if (!s.isEmpty()) inc << s;
-        for (const QString& s : { join(p.excludeUsers, "users"), join(p.excludeGroups, "groups"), join(p.excludeRoles, "roles"),
-                                  join(p.excludeServicePrincipals, "service principals"), join(p.excludeApplications, "apps"),
-                                  join(p.excludeLocations, "locations") })
+        for (const QString& s : { join(p.excludeUsers, "users"), join(p.excludeGroups, "groups"),
+                 join(p.excludeRoles, "roles"), join(p.excludeServicePrincipals, "service principals"),
+                 join(p.excludeApplications, "apps"), join(p.excludeLocations, "locations") })
             if (!s.isEmpty()) exc << s;
         r.includes = inc.join(QStringLiteral("; "));
         r.excludes = exc.join(QStringLiteral("; "));
-        r.grant = (p.grantOperator.empty() ? QString() : QString::fromStdString(p.grantOperator) + QLatin1Char(' ')) + grantList(p.grant);
+        r.grant = (p.grantOperator.empty() ? QString() : QString::fromStdString(p.grantOperator) + QLatin1Char(' '))
+            + grantList(p.grant);
         QStringList session;
         for (int b = 0; b < Session::Count; ++b)
             if (p.session & (1 << b)) session << q(sessionName(b));
@@ -80,23 +84,33 @@ QVariant PolicyTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) return {};
     const Row& r = m_rows[size_t(index.row())];
     switch (index.column()) {
-    case Name: return r.name;
-    case State: return r.state;
-    case Blocked: return qulonglong(r.blocked);
-    case WouldBlock: return qulonglong(r.wouldBlock);
-    case Applied: return qulonglong(r.applied);
-    case Grant: return r.grant;
-    case Session: return r.session;
-    case Includes: return r.includes;
-    case Excludes: return r.excludes;
-    default: return {};
+    case Name:
+        return r.name;
+    case State:
+        return r.state;
+    case Blocked:
+        return qulonglong(r.blocked);
+    case WouldBlock:
+        return qulonglong(r.wouldBlock);
+    case Applied:
+        return qulonglong(r.applied);
+    case Grant:
+        return r.grant;
+    case Session:
+        return r.session;
+    case Includes:
+        return r.includes;
+    case Excludes:
+        return r.excludes;
+    default:
+        return {};
     }
 }
 
 QVariant PolicyTableModel::headerData(int section, Qt::Orientation o, int role) const
 {
     static const char* const names[] = { "Policy", "State", "Blocked", "Would block (report-only)", "Applied", "Grant",
-                                         "Session", "Includes", "Excludes" };
+        "Session", "Includes", "Excludes" };
     return o == Qt::Horizontal && role == Qt::DisplayRole ? QVariant(header(names, NumColumns, section)) : QVariant();
 }
 
@@ -114,7 +128,9 @@ void NamedLocationTableModel::setData(const Dataset& d, const std::vector<uint32
     for (const NamedLocation& n : d.namedLocations()) {
         Row r;
         r.name = QString::fromStdString(n.displayName);
-        r.kind = n.kind == NamedLocation::Kind::Ip ? QStringLiteral("IP ranges") : n.kind == NamedLocation::Kind::Country ? QStringLiteral("Countries") : QStringLiteral("?");
+        r.kind = n.kind == NamedLocation::Kind::Ip   ? QStringLiteral("IP ranges")
+            : n.kind == NamedLocation::Kind::Country ? QStringLiteral("Countries")
+                                                     : QStringLiteral("?");
         r.trusted = n.isTrusted;
         QStringList ranges;
         for (const auto& t : n.rangeTexts) ranges << QString::fromStdString(t);
@@ -136,18 +152,25 @@ QVariant NamedLocationTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) return {};
     const Row& r = m_rows[size_t(index.row())];
     switch (index.column()) {
-    case Name: return r.name;
-    case Kind: return r.kind;
-    case Trusted: return r.trusted ? QStringLiteral("trusted") : QStringLiteral("not trusted");
-    case Ranges: return r.ranges;
-    case Hits: return qulonglong(r.hits);
-    default: return {};
+    case Name:
+        return r.name;
+    case Kind:
+        return r.kind;
+    case Trusted:
+        return r.trusted ? QStringLiteral("trusted") : QStringLiteral("not trusted");
+    case Ranges:
+        return r.ranges;
+    case Hits:
+        return qulonglong(r.hits);
+    default:
+        return {};
     }
 }
 
 QVariant NamedLocationTableModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    static const char* const names[] = { "Named location", "Kind", "Trusted", "Ranges / countries", "Sign-ins from it" };
+    static const char* const names[]
+        = { "Named location", "Kind", "Trusted", "Ranges / countries", "Sign-ins from it" };
     return o == Qt::Horizontal && role == Qt::DisplayRole ? QVariant(header(names, NumColumns, section)) : QVariant();
 }
 
@@ -163,23 +186,33 @@ QVariant IncidentTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) return {};
     const Incident& i = m_incidents[size_t(index.row())];
     switch (index.column()) {
-    case Count: return qulonglong(i.count);
-    case Cause: return QString::fromStdString(i.cause);
-    case Policy: return i.policyName;
-    case Principal: return i.principalName;
-    case Application: return i.appName;
-    case Resource: return i.resourceName;
-    case Controls: return i.unmetControls.join(QStringLiteral(", "));
-    case First: return q(formatIso(i.firstMs));
-    case Last: return q(formatIso(i.lastMs));
-    default: return {};
+    case Count:
+        return qulonglong(i.count);
+    case Cause:
+        return QString::fromStdString(i.cause);
+    case Policy:
+        return i.policyName;
+    case Principal:
+        return i.principalName;
+    case Application:
+        return i.appName;
+    case Resource:
+        return i.resourceName;
+    case Controls:
+        return i.unmetControls.join(QStringLiteral(", "));
+    case First:
+        return q(formatIso(i.firstMs));
+    case Last:
+        return q(formatIso(i.lastMs));
+    default:
+        return {};
     }
 }
 
 QVariant IncidentTableModel::headerData(int section, Qt::Orientation o, int role) const
 {
     static const char* const names[] = { "Sign-ins", "Cause", "Blocking policy", "Identity", "Application", "Resource",
-                                         "Unmet controls", "First seen", "Last seen" };
+        "Unmet controls", "First seen", "Last seen" };
     return o == Qt::Horizontal && role == Qt::DisplayRole ? QVariant(header(names, NumColumns, section)) : QVariant();
 }
 

@@ -21,8 +21,22 @@ public:
         QString id, name, state, includes, excludes, grant, session;
         uint64_t blocked = 0, wouldBlock = 0, applied = 0;
     };
-    enum Column { Name, State, Blocked, WouldBlock, Applied, Grant, Session, Includes, Excludes, NumColumns };
-    explicit PolicyTableModel(QObject* parent = nullptr) : QAbstractTableModel(parent) { }
+    enum Column
+    {
+        Name,
+        State,
+        Blocked,
+        WouldBlock,
+        Applied,
+        Grant,
+        Session,
+        Includes,
+        Excludes,
+        NumColumns
+    };
+    explicit PolicyTableModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent)
+    { }
     // Counts come from the given sign-ins (the ones the filter shows).
     void setData(const Dataset& dataset, const std::vector<uint32_t>& signIns);
     const Row& rowAt(int r) const { return m_rows[size_t(r)]; }
@@ -40,8 +54,18 @@ class NamedLocationTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Kind, Trusted, Ranges, Hits, NumColumns };
-    explicit NamedLocationTableModel(QObject* parent = nullptr) : QAbstractTableModel(parent) { }
+    enum Column
+    {
+        Name,
+        Kind,
+        Trusted,
+        Ranges,
+        Hits,
+        NumColumns
+    };
+    explicit NamedLocationTableModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent)
+    { }
     void setData(const Dataset& dataset, const std::vector<uint32_t>& signIns);
 
     int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
@@ -63,12 +87,29 @@ class IncidentTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Count, Cause, Policy, Principal, Application, Resource, Controls, First, Last, NumColumns };
-    explicit IncidentTableModel(QObject* parent = nullptr) : QAbstractTableModel(parent) { }
+    enum Column
+    {
+        Count,
+        Cause,
+        Policy,
+        Principal,
+        Application,
+        Resource,
+        Controls,
+        First,
+        Last,
+        NumColumns
+    };
+    explicit IncidentTableModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent)
+    { }
     void setIncidents(std::vector<Incident> incidents);
     const std::vector<Incident>& incidents() const { return m_incidents; }
 
-    int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_incidents.size()); }
+    int rowCount(const QModelIndex& parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_incidents.size());
+    }
     int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : NumColumns; }
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;

@@ -7,8 +7,11 @@
 namespace calens {
 
 namespace {
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+QString q(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
+} // namespace
 
 QString conditionList(uint32_t flags)
 {
@@ -38,8 +41,7 @@ QVariant EvalTableModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     static const char* const names[NumColumns] = { "Time (UTC)", "Identity", "Application", "Policy", "Result",
-                                                   "Required controls", "Conditions satisfied", "Conditions not satisfied",
-                                                   "Authentication strength" };
+        "Required controls", "Conditions satisfied", "Conditions not satisfied", "Authentication strength" };
     return section >= 0 && section < NumColumns ? QString::fromLatin1(names[section]) : QVariant();
 }
 
@@ -51,24 +53,34 @@ QVariant EvalTableModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
     const SignInRef s = m_dataset->signIn(e.signIn);
     switch (index.column()) {
-    case Time: return q(formatIso(s.createdMs()));
-    case Identity: return q(s.str(SF::UserPrincipalName).empty() ? s.str(SF::ServicePrincipalName) : s.str(SF::UserPrincipalName));
-    case Application: return q(s.str(SF::AppDisplayName));
-    case Policy: return q(s.policyName(e));
-    case Result: return q(s.resultText(e));
+    case Time:
+        return q(formatIso(s.createdMs()));
+    case Identity:
+        return q(s.str(SF::UserPrincipalName).empty() ? s.str(SF::ServicePrincipalName) : s.str(SF::UserPrincipalName));
+    case Application:
+        return q(s.str(SF::AppDisplayName));
+    case Policy:
+        return q(s.policyName(e));
+    case Result:
+        return q(s.resultText(e));
     case UnmetControls: {
         QString g = grantList(uint16_t(e.grant & ~Grant::Other));
         for (std::string_view c : s.customGrants(e)) g += (g.isEmpty() ? QString() : QStringLiteral(", ")) + q(c);
         return g;
     }
-    case ConditionsSatisfied: return conditionList(e.conditionsSatisfied);
-    case ConditionsNotSatisfied: return conditionList(e.conditionsNotSatisfied);
+    case ConditionsSatisfied:
+        return conditionList(e.conditionsSatisfied);
+    case ConditionsNotSatisfied:
+        return conditionList(e.conditionsNotSatisfied);
     case AuthStrength: {
         const std::string_view n = s.authStrengthName(e).empty() ? s.authStrengthId(e) : s.authStrengthName(e);
         if (n.empty()) return {};
-        return e.authStrengthResult == AuthStrengthResult::NotSet ? q(n) : q(n) + QStringLiteral(" (") + q(name(e.authStrengthResult)) + QLatin1Char(')');
+        return e.authStrengthResult == AuthStrengthResult::NotSet
+            ? q(n)
+            : q(n) + QStringLiteral(" (") + q(name(e.authStrengthResult)) + QLatin1Char(')');
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 

@@ -15,11 +15,27 @@ class EvalTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Identity, Application, Policy, Result, UnmetControls, ConditionsSatisfied, ConditionsNotSatisfied,
-                  AuthStrength, NumColumns };
-    enum Roles { SignInRowRole = Qt::UserRole + 1 };
+    enum Column
+    {
+        Time,
+        Identity,
+        Application,
+        Policy,
+        Result,
+        UnmetControls,
+        ConditionsSatisfied,
+        ConditionsNotSatisfied,
+        AuthStrength,
+        NumColumns
+    };
+    enum Roles
+    {
+        SignInRowRole = Qt::UserRole + 1
+    };
 
-    explicit EvalTableModel(QObject* parent = nullptr) : QAbstractTableModel(parent) { }
+    explicit EvalTableModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent)
+    { }
     void setData(std::shared_ptr<const Dataset> dataset, std::vector<uint32_t> evals);
 
     int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }

@@ -1,75 +1,107 @@
 // SPDX-License-Identifier: MIT
 #include "barchart.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
-#include <QHorizontalBarSeries>
-#include <QLabel>
-#include <QValueAxis>
-#include <QVBoxLayout>
+#include <QMouseEvent>
+#include <QPainter>
 
 namespace calens {
 
-class BarChart::Impl
+BarChart::BarChart(const QString& title, QWidget* parent)
+    : QWidget(parent)
+    , m_title(title)
 {
-public:
-    QChart* chart = new QChart;
-    QChartView* view = new QChartView(chart);
-};
-
-BarChart::BarChart(const QString& title, QWidget* parent) : QWidget(parent), m_impl(new Impl)
-{
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_impl->chart->setTitle(title);
-    m_impl->chart->legend()->hide();
-    m_impl->chart->setMargins(QMargins(2, 2, 2, 2));
-    m_impl->chart->setBackgroundRoundness(0);
-    m_impl->view->setRenderHint(QPainter::Antialiasing);
-    m_impl->view->setMinimumHeight(170);
-    m_impl->view->setAccessibleName(title);
-    layout->addWidget(m_impl->view);
     setObjectName(title);
+    setAccessibleName(title);
+    setMouseTracking(true);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+}
+
+int BarChart::rowHeight() const
+{
+    return fontMetrics().height() + 6;
+}
+int BarChart::top() const
+{
+    return fontMetrics().height() + 10;
+}
+
+QSize BarChart::sizeHint() const
+{
+    return { 420, top() + std::max<int>(1, int(m_bars.size())) * rowHeight() + 8 };
 }
 
 void BarChart::setBars(const std::vector<Bar>& bars)
 {
     m_bars = bars;
-    QChart* chart = m_impl->chart;
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes()) {
-        chart->removeAxis(axis);
-        delete axis;
+    m_hover = -1;
+    updateGeometry();
+    update();
+}
+
+int BarChart::barAt(QPoint pos) const
+{
+    const int i = (pos.y() - top()) / rowHeight();
+    return pos.y() >= top() && i >= 0 && i < int(m_bars.size()) ? i : -1;
+}
+
+void BarChart::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    const QPalette pal = palette();
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(pal.color(QPalette::WindowText));
+    p.drawText(QRect(4, 2, width() - 8, top() - 4), Qt::AlignLeft | Qt::AlignVCenter, m_title);
+    p.setFont(font());
+    if (m_bars.empty()) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(QRect(4, top(), width() - 8, rowHeight()), Qt::AlignLeft | Qt::AlignVCenter, tr("nothing to show"));
+        return;
     }
-    auto* set = new QBarSet(QString());
-    set->setColor(QColor(0x1f, 0x6f, 0xb5));
-    QStringList categories;
-    uint64_t max = 0;
-    // Largest on top: horizontal bar series draw from the bottom up.
-    for (auto it = bars.rbegin(); it != bars.rend(); ++it) {
-        QString label = it->label;
-        if (label.size() > 34) label = label.left(32) + QStringLiteral("…");
-        categories << QStringLiteral("%1 (%2)").arg(label).arg(it->count);
-        *set << double(it->count);
-        max = std::max(max, it->count);
+    uint64_t max = 1;
+    for (const Bar& b : m_bars) max = std::max(max, b.count);
+    const int labelWidth = width() * 58 / 100;
+    const int countWidth = fontMetrics().horizontalAdvance(QString::number(max)) + 8;
+    const int barSpace = std::max(10, width() - labelWidth - countWidth - 12);
+    for (int i = 0; i < int(m_bars.size()); ++i) {
+        const Bar& b = m_bars[size_t(i)];
+        const int y = top() + i * rowHeight();
+        if (i == m_hover) p.fillRect(QRect(0, y, width(), rowHeight()), pal.color(QPalette::AlternateBase));
+        p.setPen(pal.color(QPalette::WindowText));
+        p.drawText(QRect(4, y, labelWidth - 8, rowHeight()), Qt::AlignLeft | Qt::AlignVCenter,
+            fontMetrics().elidedText(b.label, Qt::ElideMiddle, labelWidth - 8));
+        const int w = std::max(2, int(double(b.count) / double(max) * barSpace));
+        p.fillRect(QRect(labelWidth, y + 3, w, rowHeight() - 6),
+            i == m_hover ? QColor(0x12, 0x4e, 0x86) : QColor(0x1f, 0x6f, 0xb5));
+        p.drawText(QRect(labelWidth + w + 4, y, countWidth, rowHeight()), Qt::AlignLeft | Qt::AlignVCenter,
+            QString::number(b.count));
     }
-    auto* series = new QHorizontalBarSeries;
-    series->append(set);
-    series->setBarWidth(0.7);
-    chart->addSeries(series);
-    auto* axisY = new QBarCategoryAxis;
-    axisY->append(categories);
-    chart->addAxis(axisY, Qt::AlignLeft);
-    series->attachAxis(axisY);
-    auto* axisX = new QValueAxis;
-    axisX->setRange(0, double(std::max<uint64_t>(max, 1)) * 1.05);
-    axisX->setLabelFormat(QStringLiteral("%d"));
-    axisX->setTickCount(3);
-    chart->addAxis(axisX, Qt::AlignBottom);
-    series->attachAxis(axisX);
-    connect(series, &QHorizontalBarSeries::clicked, this, [this](int index, QBarSet*) { clickBar(int(m_bars.size()) - 1 - index); });
+}
+
+void BarChart::mouseMoveEvent(QMouseEvent* event)
+{
+    const int i = barAt(event->position().toPoint());
+    if (i == m_hover) return;
+    m_hover = i;
+    setCursor(i >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    setToolTip(i >= 0 ? QStringLiteral("%1 — %2\n%3")
+                            .arg(m_bars[size_t(i)].label)
+                            .arg(m_bars[size_t(i)].count)
+                            .arg(tr("Click to filter by it"))
+                      : QString());
+    update();
+}
+
+void BarChart::leaveEvent(QEvent*)
+{
+    m_hover = -1;
+    update();
+}
+
+void BarChart::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton) clickBar(barAt(event->position().toPoint()));
 }
 
 void BarChart::clickBar(int index)

@@ -10,7 +10,8 @@
 namespace calens {
 
 // A titled horizontal bar chart of the top groups; clicking a bar asks for its filter term.
-// The only place (with TimeChart) that knows Qt Charts, so it can be swapped for Qt Graphs later.
+// Painted by hand rather than with Qt Charts: its category axis elides long labels (policy names,
+// UPNs) to "..." in a narrow side panel, and here the label is the point.
 class BarChart : public QWidget
 {
     Q_OBJECT
@@ -19,14 +20,25 @@ public:
     void setBars(const std::vector<Bar>& bars);
     int barCount() const { return int(m_bars.size()); }
     void clickBar(int index); // what a mouse click does; for tests and keyboard use
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return sizeHint(); }
 
 signals:
     void filterRequested(const QString& term);
 
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
 private:
-    class Impl;
-    Impl* m_impl;
+    int barAt(QPoint pos) const;
+    int rowHeight() const;
+    int top() const;
+    QString m_title;
     std::vector<Bar> m_bars;
+    int m_hover = -1;
 };
 
 } // namespace calens

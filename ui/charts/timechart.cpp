@@ -3,13 +3,13 @@
 
 #include "ingest/timestamp.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
+#include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
-#include <QStackedBarSeries>
-#include <QValueAxis>
+#include <QDateTimeAxis>
+#include <QLineSeries>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace calens {
 
@@ -20,7 +20,9 @@ public:
     QChartView* view = new QChartView(chart);
 };
 
-TimeChart::TimeChart(QWidget* parent) : QWidget(parent), m_impl(new Impl)
+TimeChart::TimeChart(QWidget* parent)
+    : QWidget(parent)
+    , m_impl(new Impl)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -43,50 +45,63 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
         chart->removeAxis(axis);
         delete axis;
     }
-    auto* ok = new QBarSet(tr("other"));
-    auto* blocked = new QBarSet(tr("blocked"));
-    ok->setColor(QColor(0x9c, 0xb8, 0xd6));
-    blocked->setColor(QColor(0xc6, 0x28, 0x28));
-    QStringList labels;
+    // Two areas over a date axis: all sign-ins, and the blocked ones in front. Points are built first and
+    // handed over with replace() (append() per point is quadratic in Qt Charts).
+    QList<QPointF> all, blockedPoints, zero;
     uint64_t max = 0;
-    const bool days = buckets.size() > 1 && buckets[1].startMs - buckets[0].startMs >= 86400000;
     for (const TimeBucket& b : buckets) {
-        *ok << double(b.total - b.blocked);
-        *blocked << double(b.blocked);
+        const double x = double(b.startMs);
+        all << QPointF(x, double(b.total));
+        blockedPoints << QPointF(x, double(b.blocked));
+        zero << QPointF(x, 0);
         max = std::max(max, b.total);
-        const QString iso = QString::fromStdString(formatIso(b.startMs));
-        labels << (days ? iso.mid(5, 5) : iso.mid(5, 11).replace(QLatin1Char('T'), QLatin1Char(' ')));
     }
-    auto* series = new QStackedBarSeries;
-    series->append(ok);
-    series->append(blocked);
-    series->setBarWidth(0.9);
-    chart->addSeries(series);
-    auto* axisX = new QBarCategoryAxis;
-    axisX->append(labels);
-    axisX->setLabelsAngle(-60);
-    QFont small = axisX->labelsFont();
-    small.setPointSizeF(small.pointSizeF() * 0.8);
-    axisX->setLabelsFont(small);
+    auto makeArea = [&](const QList<QPointF>& points, QColor color, const QString& name) {
+        auto* upper = new QLineSeries;
+        upper->replace(points);
+        auto* lower = new QLineSeries;
+        lower->replace(zero);
+        auto* area = new QAreaSeries(upper, lower);
+        area->setName(name);
+        area->setColor(color);
+        area->setBorderColor(color.darker(130));
+        chart->addSeries(area);
+        connect(area, &QAreaSeries::clicked, this, [this](const QPointF& p) {
+            for (size_t i = 0; i < m_buckets.size(); ++i)
+                if (i + 1 == m_buckets.size() || p.x() < double(m_buckets[i + 1].startMs)) {
+                    clickBucket(int(i));
+                    return;
+                }
+        });
+        return area;
+    };
+    QAreaSeries* total = makeArea(all, QColor(0x9c, 0xb8, 0xd6), tr("all"));
+    QAreaSeries* blocked = makeArea(blockedPoints, QColor(0xc6, 0x28, 0x28), tr("blocked"));
+    auto* axisX = new QDateTimeAxis;
+    const bool days = !buckets.empty() && buckets.back().startMs - buckets.front().startMs > 2 * 86400000LL;
+    axisX->setFormat(days ? QStringLiteral("MM-dd") : QStringLiteral("MM-dd hh:mm"));
+    axisX->setTickCount(5);
     chart->addAxis(axisX, Qt::AlignBottom);
-    series->attachAxis(axisX);
     auto* axisY = new QValueAxis;
     axisY->setRange(0, double(std::max<uint64_t>(max, 1)) * 1.05);
     axisY->setLabelFormat(QStringLiteral("%d"));
     axisY->setTickCount(4);
     chart->addAxis(axisY, Qt::AlignLeft);
-    series->attachAxis(axisY);
-    connect(series, &QStackedBarSeries::clicked, this, [this](int index, QBarSet*) { clickBucket(index); });
+    for (QAreaSeries* a : { total, blocked }) {
+        a->attachAxis(axisX);
+        a->attachAxis(axisY);
+    }
 }
 
 void TimeChart::clickBucket(int index)
 {
     if (index < 0 || index >= int(m_buckets.size())) return;
     const int64_t start = m_buckets[size_t(index)].startMs;
-    const int64_t end = index + 1 < int(m_buckets.size()) ? m_buckets[size_t(index) + 1].startMs
-                                                          : start + (m_buckets.size() > 1 ? m_buckets[1].startMs - m_buckets[0].startMs : 3600000);
-    emit filterRequested(QStringLiteral("after:%1 before:%2").arg(QString::fromStdString(formatIso(start)),
-                                                                  QString::fromStdString(formatIso(end))));
+    const int64_t end = index + 1 < int(m_buckets.size())
+        ? m_buckets[size_t(index) + 1].startMs
+        : start + (m_buckets.size() > 1 ? m_buckets[1].startMs - m_buckets[0].startMs : 3600000);
+    emit filterRequested(QStringLiteral("after:%1 before:%2")
+                             .arg(QString::fromStdString(formatIso(start)), QString::fromStdString(formatIso(end))));
 }
 
 } // namespace calens

@@ -8,7 +8,8 @@
 
 namespace calens {
 
-DataSession::DataSession(QObject* parent) : QObject(parent)
+DataSession::DataSession(QObject* parent)
+    : QObject(parent)
 {
     qRegisterMetaType<QuerySnapshot>("calens::QuerySnapshot");
 }
@@ -85,10 +86,13 @@ void DataSession::start()
         snap.rows = std::move(rows);
         snap.millis = timer.elapsed();
         if (*cancel) return;
-        QMetaObject::invokeMethod(this, [this, generation, snap, index]() mutable {
-            if (!m_index) m_index = index;
-            finished(generation, std::move(snap));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, snap, index]() mutable {
+                if (!m_index) m_index = index;
+                finished(generation, std::move(snap));
+            },
+            Qt::QueuedConnection);
     });
     connect(m_thread, &QThread::finished, this, [this] {
         m_thread->deleteLater();

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#include "reporthtmlexport.h"
+
+#include "chartpainter.h"
+#include "reporthtml.h"
+
+#include <QBuffer>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+namespace calens {
+
+namespace {
+
+QString svgChart(const ReportChart& chart, int widthPt, int heightPt)
+{
+    QBuffer buffer;
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setResolution(72); // one unit per point
+    svg.setSize(QSize(widthPt, heightPt));
+    svg.setViewBox(QRect(0, 0, widthPt, heightPt));
+    svg.setTitle(chart.title);
+    QPainter painter(&svg);
+    paintChart(painter, QRectF(0, 0, widthPt, heightPt), chart);
+    painter.end();
+    QString text = QString::fromUtf8(buffer.data());
+    const qsizetype start = text.indexOf(QLatin1String("<svg"));
+    return start >= 0 ? text.mid(start) : text; // drop the XML declaration: the SVG is inline
+}
+
+} // namespace
+
+QString reportHtmlDocument(const ReportModel& model)
+{
+    const ReportHtml html(model, [&model](size_t index, int w, int h) {
+        return index < model.charts.size() ? svgChart(model.charts[index], w, h) : QString();
+    });
+    return html.document(true);
+}
+
+bool writeReportHtml(const ReportModel& model, const QString& path, QString* error)
+{
+    const QByteArray bytes = reportHtmlDocument(model).toUtf8();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error) *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace calens

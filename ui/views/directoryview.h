@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QTableView;
+
+namespace calens {
+
+class DataSession;
+class NamedLocationTableModel;
+class PolicyTableModel;
+
+// The tenant's policies and named locations, with what they did to the sign-ins the filter shows.
+class DirectoryView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Kind
+    {
+        Policies,
+        NamedLocations
+    };
+    DirectoryView(Kind kind, DataSession* session, QWidget* parent = nullptr);
+    QTableView* table() const { return m_table; }
+
+signals:
+    void filterRequested(const QString& term);
+
+private:
+    void refresh();
+    Kind m_kind;
+    DataSession* m_session;
+    PolicyTableModel* m_policies = nullptr;
+    NamedLocationTableModel* m_locations = nullptr;
+    QTableView* m_table;
+};
+
+} // namespace calens

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "incidentsview.h"
+
+#include "diagnosis/incidents.h"
+#include "query/directorytablemodels.h"
+#include "session/datasession.h"
+#include "tables.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace calens {
+
+IncidentsView::IncidentsView(DataSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_model(new IncidentTableModel(this))
+    , m_table(makeTable(QStringLiteral("incidentsTable"), tr("Incidents")))
+    , m_changes(new QPlainTextEdit)
+{
+    m_table->setModel(m_model);
+    m_changes->setReadOnly(true);
+    m_changes->setAccessibleName(tr("What changed"));
+    auto* diagnose = new QPushButton(tr("Diagnose…"));
+    diagnose->setObjectName(QStringLiteral("diagnoseIncidentButton"));
+    auto* show = new QPushButton(tr("Show its sign-ins"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(
+        new QLabel(tr("Blocked sign-ins grouped by policy, identity, application, unmet controls and cause.")));
+    buttons->addStretch();
+    buttons->addWidget(show);
+    buttons->addWidget(diagnose);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_table);
+    split->addWidget(m_changes);
+    split->setStretchFactor(0, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(split);
+    auto current = [this]() -> const Incident* {
+        const QModelIndex i = m_table->currentIndex();
+        return i.isValid() ? &m_model->incidents()[size_t(i.row())] : nullptr;
+    };
+    connect(diagnose, &QPushButton::clicked, this, [this, current] {
+        if (const Incident* inc = current()) emit diagnoseRequested(int(inc->firstRow));
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this, current] {
+        if (const Incident* inc = current()) emit diagnoseRequested(int(inc->firstRow));
+    });
+    connect(show, &QPushButton::clicked, this, [this, current] {
+        const Incident* inc = current();
+        if (!inc) return;
+        QString term = QStringLiteral("error:ca app:\"%1\" user:\"%2\"").arg(inc->appId, inc->principalId);
+        if (!inc->policyName.isEmpty()) term += QStringLiteral(" policy:\"%1\" result:failure").arg(inc->policyName);
+        emit filterRequested(term);
+    });
+    connect(session, &DataSession::datasetChanged, this, &IncidentsView::recompute);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &IncidentsView::showChanges);
+}
+
+IncidentsView::~IncidentsView()
+{
+    if (m_thread) m_thread->wait();
+}
+
+void IncidentsView::recompute()
+{
+    auto dataset = m_session->dataset();
+    if (!dataset) return;
+    const quint64 generation = ++m_generation;
+    QThread* thread = QThread::create([this, dataset, generation] {
+        auto incidents = clusterIncidents(*dataset);
+        explainChanges(*dataset, incidents);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, incidents = std::move(incidents)]() mutable {
+                if (generation != m_generation) return;
+                m_model->setIncidents(std::move(incidents));
+                m_table->resizeColumnsToContents();
+                if (m_model->rowCount() > 0) m_table->selectRow(0);
+                emit ready();
+            },
+            Qt::QueuedConnection);
+    });
+    if (m_thread) m_thread->wait(); // the previous clustering is short; keep one at a time
+    m_thread = thread;
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, thread] {
+        if (m_thread == thread) m_thread = nullptr;
+    });
+    thread->start();
+}
+
+void IncidentsView::showChanges()
+{
+    const QModelIndex i = m_table->currentIndex();
+    if (!i.isValid()) {
+        m_changes->clear();
+        return;
+    }
+    const Incident& inc = m_model->incidents()[size_t(i.row())];
+    m_changes->setPlainText(tr("What changed for %1 → %2:\n").arg(inc.principalName, inc.appName)
+        + QStringLiteral("  • ") + inc.changes.join(QStringLiteral("\n  • ")));
+}
+
+} // namespace calens

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#include "policyresultsview.h"
+
+#include "query/evaltablemodel.h"
+#include "query/filterengine.h"
+#include "session/datasession.h"
+#include "tables.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace calens {
+
+PolicyResultsView::PolicyResultsView(DataSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_model(new EvalTableModel(this))
+    , m_table(makeTable(QStringLiteral("policyResultsTable"), tr("Policy results")))
+    , m_results(new QComboBox)
+{
+    m_table->setModel(m_model);
+    m_results->setObjectName(QStringLiteral("policyResultKinds"));
+    m_results->setAccessibleName(tr("Which results"));
+    m_results->addItem(tr("Failures and report-only failures"));
+    m_results->addItem(tr("Failures"));
+    m_results->addItem(tr("Report-only failures (would block when enabled)"));
+    m_results->addItem(tr("Applied (success or failure)"));
+    m_results->addItem(tr("Every evaluation"));
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Show:")));
+    bar->addWidget(m_results);
+    bar->addStretch();
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_table);
+    connect(m_results, &QComboBox::currentIndexChanged, this, &PolicyResultsView::refresh);
+    connect(session, &DataSession::snapshotChanged, this, &PolicyResultsView::refresh);
+    connect(m_table, &QTableView::doubleClicked, this,
+        [this](const QModelIndex& i) { emit signInActivated(i.data(EvalTableModel::SignInRowRole).toInt()); });
+}
+
+void PolicyResultsView::refresh()
+{
+    if (!m_session->dataset()) return;
+    using R = PolicyResult;
+    static const std::vector<uint8_t> sets[] = { { uint8_t(R::Failure), uint8_t(R::ReportOnlyFailure) },
+        { uint8_t(R::Failure) }, { uint8_t(R::ReportOnlyFailure) }, { uint8_t(R::Success), uint8_t(R::Failure) }, {} };
+    m_model->setData(m_session->dataset(),
+        evalRows(
+            *m_session->dataset(), *m_session->snapshot().rows, sets[std::clamp(m_results->currentIndex(), 0, 4)]));
+    m_table->resizeColumnToContents(EvalTableModel::Policy);
+}
+
+} // namespace calens

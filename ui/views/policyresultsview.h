@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QTableView;
+
+namespace calens {
+
+class DataSession;
+class EvalTableModel;
+
+// Policy results of the sign-ins the filter shows: one row per sign-in × policy.
+class PolicyResultsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PolicyResultsView(DataSession* session, QWidget* parent = nullptr);
+    QTableView* table() const { return m_table; }
+
+signals:
+    void signInActivated(int row);
+
+private:
+    void refresh();
+    DataSession* m_session;
+    EvalTableModel* m_model;
+    QTableView* m_table;
+    QComboBox* m_results;
+};
+
+} // namespace calens

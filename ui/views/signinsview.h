@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QPlainTextEdit;
+class QTableView;
+
+namespace calens {
+
+class BarChart;
+class DataSession;
+class SignInTableModel;
+class TimeChart;
+
+// The sign-ins the filter shows, next to linked charts, with the selected sign-in's details below.
+class SignInsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SignInsView(DataSession* session, QWidget* parent = nullptr);
+    int currentSignIn() const; // dataset row of the selected sign-in, -1 when none
+    QTableView* table() const { return m_table; }
+    std::vector<BarChart*> charts() const { return m_bars; }
+    TimeChart* timeChart() const { return m_time; }
+
+signals:
+    void filterRequested(const QString& term); // a chart was clicked
+    void currentSignInChanged(int row);
+    void diagnoseRequested(int row);
+
+private:
+    void refresh();
+    void showDetails();
+
+    DataSession* m_session;
+    SignInTableModel* m_model;
+    QTableView* m_table;
+    QPlainTextEdit* m_details;
+    TimeChart* m_time;
+    std::vector<BarChart*> m_bars;
+    int m_keepRow = -1; // the selection survives a refilter when the row is still shown
+};
+
+} // namespace calens

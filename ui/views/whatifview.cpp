@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+#include "whatifview.h"
+
+#include "model/signinref.h"
+#include "session/datasession.h"
+#include "whatif/logcompare.h"
+#include "whatif/whatifevaluator.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace calens {
+
+namespace {
+QString join(const std::vector<std::string>& v)
+{
+    QStringList out;
+    for (const auto& s : v) out << QString::fromStdString(s);
+    return out.join(QStringLiteral(", "));
+}
+std::vector<std::string> split(const QString& text)
+{
+    std::vector<std::string> out;
+    for (const QString& s : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) out.push_back(s.trimmed().toStdString());
+    return out;
+}
+QComboBox* combo(const QStringList& items)
+{
+    auto* c = new QComboBox;
+    c->addItems(items);
+    return c;
+}
+} // namespace
+
+WhatIfView::WhatIfView(DataSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_identity(combo({ tr("user"), tr("service principal") }))
+    , m_id(new QLineEdit)
+    , m_groups(new QLineEdit)
+    , m_apps(new QLineEdit)
+    , m_ip(new QLineEdit)
+    , m_country(new QLineEdit)
+    , m_platform(combo({ QString(), QStringLiteral("windows"), QStringLiteral("macOS"), QStringLiteral("linux"),
+          QStringLiteral("iOS"), QStringLiteral("android") }))
+    , m_client(combo({ QString(), QStringLiteral("browser"), QStringLiteral("mobileAppsAndDesktopClients"),
+          QStringLiteral("exchangeActiveSync"), QStringLiteral("other") }))
+    , m_signInRisk(combo({ QString(), QStringLiteral("none"), QStringLiteral("low"), QStringLiteral("medium"),
+          QStringLiteral("high") }))
+    , m_userRisk(combo({ QString(), QStringLiteral("none"), QStringLiteral("low"), QStringLiteral("medium"),
+          QStringLiteral("high") }))
+    , m_compliant(combo({ QString(), tr("compliant"), tr("not compliant") }))
+    , m_table(new QTableWidget)
+    , m_disagreements(new QPlainTextEdit)
+{
+    m_groups->setPlaceholderText(tr("group ids, comma separated (blank: not known)"));
+    m_apps->setPlaceholderText(tr("resource app ids, comma separated"));
+    m_country->setPlaceholderText(tr("two-letter code"));
+    auto* form = new QFormLayout;
+    form->addRow(tr("Identity"), m_identity);
+    form->addRow(tr("Object id"), m_id);
+    form->addRow(tr("Member of"), m_groups);
+    form->addRow(tr("Applications"), m_apps);
+    form->addRow(tr("IP address"), m_ip);
+    form->addRow(tr("Country"), m_country);
+    form->addRow(tr("Platform"), m_platform);
+    form->addRow(tr("Client app"), m_client);
+    form->addRow(tr("Sign-in risk"), m_signInRisk);
+    form->addRow(tr("User risk"), m_userRisk);
+    form->addRow(tr("Device"), m_compliant);
+    auto* run = new QPushButton(tr("Evaluate"));
+    run->setObjectName(QStringLiteral("whatIfEvaluate"));
+    form->addRow(QString(), run);
+    auto* left = new QWidget;
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->addWidget(
+        new QLabel(tr("Blank fields are \"not known\": conditions that need them say so instead of guessing.")));
+    leftLayout->addLayout(form);
+    leftLayout->addStretch();
+    m_table->setObjectName(QStringLiteral("whatIfResults"));
+    m_table->setColumnCount(5);
+    m_table->setHorizontalHeaderLabels(
+        { tr("Policy"), tr("Outcome"), tr("Reasons"), tr("Not enough information"), tr("Requires") });
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_disagreements->setReadOnly(true);
+    m_disagreements->setPlaceholderText(tr("Where the sign-in log and this evaluation disagree"));
+    auto* right = new QSplitter(Qt::Vertical);
+    right->addWidget(m_table);
+    right->addWidget(m_disagreements);
+    right->setStretchFactor(0, 3);
+    auto* split = new QSplitter(Qt::Horizontal);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+    connect(run, &QPushButton::clicked, this, [this] {
+        m_row = -1; // edited by hand: a hypothetical sign-in
+        evaluate();
+    });
+}
+
+void WhatIfView::useSignIn(int row)
+{
+    if (!m_session->dataset() || row < 0) return;
+    m_row = row;
+    const whatif::WhatIfInput in = whatif::fromSignIn(m_session->dataset()->signIn(uint32_t(row)));
+    const bool sp = in.identity != whatif::WhatIfInput::Identity::User;
+    m_identity->setCurrentIndex(sp ? 1 : 0);
+    m_id->setText(QString::fromStdString(sp ? in.servicePrincipalId : in.userId));
+    m_groups->clear();
+    m_apps->setText(join(in.apps));
+    m_ip->setText(QString::fromStdString(in.ipAddress));
+    m_country->setText(in.country ? QString::fromStdString(*in.country) : QString());
+    m_platform->setCurrentText(QString::fromStdString(in.platform));
+    m_client->setCurrentText(QString::fromStdString(in.clientAppType));
+    m_signInRisk->setCurrentText(QString::fromStdString(in.signInRisk));
+    m_userRisk->setCurrentText(QString::fromStdString(in.userRisk));
+    m_compliant->setCurrentIndex(in.deviceCompliant ? (*in.deviceCompliant ? 1 : 2) : 0);
+    evaluate();
+    m_row = row;
+}
+
+void WhatIfView::evaluate()
+{
+    if (!m_session->dataset()) return;
+    const Dataset& d = *m_session->dataset();
+    whatif::WhatIfInput in = m_row >= 0 ? whatif::fromSignIn(d.signIn(uint32_t(m_row))) : whatif::WhatIfInput();
+    const bool sp = m_identity->currentIndex() == 1;
+    in.identity = sp ? whatif::WhatIfInput::Identity::ServicePrincipal : whatif::WhatIfInput::Identity::User;
+    (sp ? in.servicePrincipalId : in.userId) = m_id->text().trimmed().toStdString();
+    if (!m_groups->text().trimmed().isEmpty()) in.groupIds = split(m_groups->text());
+    in.apps = split(m_apps->text());
+    in.ipAddress = m_ip->text().trimmed().toStdString();
+    if (!m_country->text().trimmed().isEmpty()) in.country = m_country->text().trimmed().toUpper().toStdString();
+    in.platform = m_platform->currentText().toStdString();
+    in.clientAppType = m_client->currentText().toStdString();
+    in.signInRisk = m_signInRisk->currentText().toStdString();
+    in.userRisk = m_userRisk->currentText().toStdString();
+    if (m_compliant->currentIndex() > 0) in.deviceCompliant = m_compliant->currentIndex() == 1;
+    const auto verdicts = whatif::WhatIfEvaluator(d).evaluate(in);
+    m_table->setRowCount(int(verdicts.size()));
+    for (int r = 0; r < int(verdicts.size()); ++r) {
+        const auto& v = verdicts[size_t(r)];
+        const QString required
+            = (v.operatorText.empty() ? QString() : QString::fromStdString(v.operatorText) + QLatin1Char(' '))
+            + join(v.grantControls);
+        const QStringList cells { QString::fromStdString(v.displayName),
+            QString::fromLatin1(whatif::outcomeName(v.outcome)) + (v.reportOnly ? tr(" (report-only)") : QString()),
+            join(v.reasons), join(v.notEnoughInformation), required };
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(join(v.details));
+            if (c == 1 && v.applies()) item->setForeground(QColor(0xb0, 0x00, 0x20));
+            m_table->setItem(r, c, item);
+        }
+    }
+    m_table->resizeColumnsToContents();
+    QStringList lines;
+    if (m_row >= 0)
+        for (const auto& dis : whatif::compareWithLog(d.signIn(uint32_t(m_row)), verdicts))
+            lines << QStringLiteral("%1: the log says %2, the evaluation says %3 — %4")
+                         .arg(QString::fromStdString(dis.displayName), QString::fromStdString(dis.logResult),
+                             QString::fromStdString(dis.evaluation), QString::fromStdString(dis.explanation));
+    m_disagreements->setPlainText(lines.isEmpty() && m_row >= 0
+            ? tr("The evaluation agrees with the sign-in log for every policy.")
+            : lines.join(QLatin1Char('\n')));
+}
+
+} // namespace calens

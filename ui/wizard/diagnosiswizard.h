@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "diagnosis/diagnosis.h"
+#include "model/dataset.h"
+
+#include <QWizard>
+
+#include <memory>
+
+namespace calens {
+
+class PathWidget;
+
+// The AADSTS53003 flowchart as a wizard: one page per question with the answer the data gave and its
+// evidence (or what to check where the data is silent); changing an answer re-runs the rest of the
+// path. Then the cause, the fixes with their scripts, and the check that the fix worked.
+class DiagnosisWizard : public QWizard
+{
+    Q_OBJECT
+public:
+    DiagnosisWizard(std::shared_ptr<const Dataset> dataset, uint32_t row, QWidget* parent = nullptr);
+
+    const Diagnosis& diagnosis() const { return m_diagnosis; }
+    // An admin's answer; the pages after it are rebuilt from the new path.
+    void answer(const std::string& stepKey, Answer answer);
+    int stepPageCount() const { return int(m_diagnosis.steps.size()); }
+
+signals:
+    void addToReportRequested(uint32_t row);
+
+private:
+    void rebuild(int keepUpTo);
+    QWizardPage* stepPage(size_t index);
+    QWizardPage* causePage();
+    QWizardPage* fixesPage();
+    QWizardPage* verifyPage();
+    void updatePath(int id);
+
+    std::shared_ptr<const Dataset> m_dataset;
+    uint32_t m_row;
+    Overrides m_overrides;
+    Diagnosis m_diagnosis;
+    PathWidget* m_path;
+};
+
+QString stepKey(const Diagnosis::Step& step);
+
+} // namespace calens
