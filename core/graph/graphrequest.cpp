@@ -75,13 +75,19 @@ void GraphRequest::onFinished(QNetworkReply* reply)
     reply->deleteLater();
     m_reply = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    if (status == 0 || (status == 200 && reply->error() != QNetworkReply::NoError)) {
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const QVariant promised = reply->header(QNetworkRequest::ContentLengthHeader);
+    const bool cut = promised.isValid() && promised.toLongLong() != body.size();
+    if (status == 0 || (status == 200 && (reply->error() != QNetworkReply::NoError || cut))) {
         GraphError e;
         e.kind = GraphError::Kind::Network;
         e.code = QStringLiteral("network");
-        e.message = QStringLiteral("the connection to %1 failed: %2").arg(m_url.host(), reply->errorString());
-        return retryLater(QStringLiteral("connection dropped (%1)").arg(reply->errorString()), e);
+        e.message = QStringLiteral("the connection to %1 failed: %2")
+                        .arg(m_url.host(), cut ? QStringLiteral("the response ended early") : reply->errorString());
+        return retryLater(QStringLiteral("connection dropped (%1)")
+                              .arg(cut ? QStringLiteral("%1 of %2 bytes").arg(body.size()).arg(promised.toLongLong())
+                                       : reply->errorString()),
+            e);
     }
     if (status == 200) {
         PageInfo page = inspectPage(body, m_signIns);
