@@ -1,10 +1,24 @@
 // SPDX-License-Identifier: MIT
-// The window loads inputs and the demo tenant off the UI thread and shows them.
+// The window as a user drives it (offscreen): load, filter by typing and by clicking a chart, select a
+// sign-in, walk the wizard to a cause and read the fix; every model checked by QAbstractItemModelTester.
+#include "charts/barchart.h"
+#include "query/directorytablemodels.h"
+#include "query/evaltablemodel.h"
+#include "query/signintablemodel.h"
+#include "session/datasession.h"
 #include "support/testpaths.h"
 #include "ui/mainwindow.h"
+#include "views/incidentsview.h"
+#include "views/signinsview.h"
+#include "wizard/diagnosiswizard.h"
 
-#include <QAbstractItemModel>
+#include "model/signinref.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -17,7 +31,17 @@ class TestMainWindow : public QObject
     Q_OBJECT
 private slots:
     void opensFixtureFolder();
-    void opensDemoTenant();
+    void filterByTypingAndByChart();
+    void wizardToCauseAndFix();
+    void wizardAnswerChangesThePath();
+    void incidentsAndModels();
+
+private:
+    static void waitForSnapshot(MainWindow& w)
+    {
+        QSignalSpy spy(w.session(), &DataSession::snapshotChanged);
+        QVERIFY(spy.wait(30000));
+    }
 };
 
 void TestMainWindow::opensFixtureFolder()
@@ -30,22 +54,147 @@ void TestMainWindow::opensFixtureFolder()
     auto* table = window.findChild<QTableView*>(QStringLiteral("signInTableView"));
     QVERIFY(table);
     QCOMPARE(table->model()->rowCount(), 5);
-    auto* details = window.findChild<QPlainTextEdit*>();
-    QVERIFY(details && !details->toPlainText().isEmpty()); // the first row is selected and shown
-    auto* summary = window.findChild<QTextBrowser*>();
+    auto* details = window.findChild<QPlainTextEdit*>(QStringLiteral("signInDetails"));
+    QVERIFY(
+        details && details->toPlainText().contains(QLatin1String("Time (UTC)"))); // the first row is selected and shown
+    auto* summary = window.findChild<QTextBrowser*>(QStringLiteral("overview"));
     QVERIFY(summary->toPlainText().contains(QLatin1String("5 sign-ins")));
     QVERIFY(summary->toPlainText().contains(QLatin1String("What-If request"))); // passed-over inputs are explained
 }
 
-void TestMainWindow::opensDemoTenant()
+void TestMainWindow::filterByTypingAndByChart()
+{
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::loaded);
+    window.openDemo();
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(window.dataset()->signInCount(), size_t(2000));
+    auto* table = window.findChild<QTableView*>(QStringLiteral("signInTableView"));
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(table->model()->rowCount(), 2000);
+
+    // Typing: debounced, then applied off the UI thread.
+    auto* edit = window.findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+    QTest::keyClicks(edit, QStringLiteral("error:53003"));
+    waitForSnapshot(window);
+    const int blocked = table->model()->rowCount();
+    QVERIFY(blocked > 0 && blocked < 2000);
+    for (int r = 0; r < blocked; ++r)
+        QCOMPARE(table->model()->index(r, SignInTableModel::ErrorCode).data().toInt(), 53003);
+
+    // Clicking the biggest "blocked by policy" bar narrows to that policy.
+    BarChart* byPolicy = window.signInsView()->charts().front();
+    QVERIFY(byPolicy->barCount() > 0);
+    byPolicy->clickBar(0);
+    waitForSnapshot(window);
+    QVERIFY(edit->text().contains(QLatin1String("policy:")));
+    const int narrowed = table->model()->rowCount();
+    QVERIFY(narrowed > 0 && narrowed <= blocked);
+    QCOMPARE(uint64_t(narrowed), window.session()->snapshot().byPolicy.front().count); // the charts follow the table
+
+    // A term that cannot be read is reported, not applied.
+    edit->setText(QStringLiteral("error:abc"));
+    window.applyFilterNow();
+    waitForSnapshot(window);
+    QVERIFY(!window.session()->snapshot().filterErrors.isEmpty());
+    QCOMPARE(table->model()->rowCount(), 2000);
+
+    // The quick filter combines with the text.
+    edit->clear();
+    window.findChild<QComboBox*>(QStringLiteral("quickFilter"))->setCurrentIndex(1);
+    waitForSnapshot(window);
+    QVERIFY(table->model()->rowCount() >= blocked); // error:ca includes 53003 and the related codes
+}
+
+static DiagnosisWizard* openWizardOn(MainWindow& window, const std::function<bool(const SignInRef&)>& pick)
+{
+    const Dataset* d = window.dataset();
+    for (uint32_t r = 0; r < d->signInCount(); ++r)
+        if (pick(d->signIn(r))) {
+            QSignalSpy opened(&window, &MainWindow::wizardOpened);
+            window.diagnose(int(r));
+            return qobject_cast<DiagnosisWizard*>(opened.value(0).value(0).value<QWidget*>());
+        }
+    return nullptr;
+}
+
+void TestMainWindow::wizardToCauseAndFix()
 {
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::loaded);
     window.openDemo();
     QVERIFY(loaded.wait(30000));
-    QCOMPARE(window.dataset()->signInCount(), size_t(2000));
-    auto* summary = window.findChild<QTextBrowser*>();
-    QVERIFY(summary->toPlainText().contains(QLatin1String("blocked by Conditional Access")));
+    DiagnosisWizard* wizard = openWizardOn(window, [](const SignInRef& s) {
+        if (s.errorCode() != 53003 || s.type() != SignInType::NonInteractiveUser) return false;
+        for (const PolicyEval& e : s.evals())
+            if (e.result == PolicyResult::Failure && e.grant == Grant::Mfa) return true;
+        return false;
+    });
+    QVERIFY(wizard);
+    QCOMPARE(wizard->currentPage()->objectName(), QStringLiteral("step-ca-error"));
+    for (int i = 0; i < wizard->stepPageCount(); ++i) wizard->next();
+    QCOMPARE(wizard->currentPage()->objectName(), QStringLiteral("causePage"));
+    QVERIFY(wizard->currentPage()->title().contains(QLatin1String("MFA is required")));
+    wizard->next();
+    QCOMPARE(wizard->currentPage()->objectName(), QStringLiteral("fixesPage"));
+    const auto scripts = wizard->currentPage()->findChildren<QPlainTextEdit*>(QStringLiteral("fixScript"));
+    QVERIFY(!scripts.isEmpty());
+    bool exclusion = false;
+    for (auto* s : scripts)
+        exclusion |= s->toPlainText().contains(QLatin1String("Update-MgIdentityConditionalAccessPolicy"));
+    QVERIFY(exclusion);
+    wizard->next();
+    QCOMPARE(wizard->currentPage()->objectName(), QStringLiteral("verifyPage"));
+    wizard->close();
+}
+
+void TestMainWindow::wizardAnswerChangesThePath()
+{
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loaded);
+    window.openDemo();
+    QVERIFY(loaded.wait(30000));
+    DiagnosisWizard* wizard = openWizardOn(window, [](const SignInRef& s) {
+        if (s.errorCode() != 53003) return false;
+        for (const PolicyEval& e : s.evals())
+            if (e.result == PolicyResult::Failure && e.grant == Grant::CompliantDevice) return true;
+        return false;
+    });
+    QVERIFY(wizard);
+    QCOMPARE(wizard->diagnosis().cause, std::string("device-not-compliant"));
+    while (wizard->currentPage()->objectName() != QLatin1String("step-device-state")) {
+        QVERIFY(wizard->currentPage()->objectName().startsWith(QLatin1String("step-")));
+        wizard->next();
+    }
+    auto* yes = wizard->currentPage()->findChild<QRadioButton*>(QStringLiteral("answer-yes"));
+    QVERIFY(yes && !yes->isChecked());
+    yes->click(); // the admin knows better: the rest of the path is rebuilt
+    QVERIFY(wizard->diagnosis().cause != "device-not-compliant");
+    wizard->next();
+    QVERIFY(wizard->currentPage()->objectName() != QLatin1String("step-device-state"));
+    wizard->close();
+}
+
+void TestMainWindow::incidentsAndModels()
+{
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loaded);
+    QSignalSpy incidentsReady(window.incidentsView(), &IncidentsView::ready);
+    window.openDemo();
+    QVERIFY(loaded.wait(30000));
+    if (incidentsReady.isEmpty()) QVERIFY(incidentsReady.wait(30000));
+    auto* incidents = window.findChild<QTableView*>(QStringLiteral("incidentsTable"));
+    QAbstractItemModelTester t1(incidents->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(incidents->model()->rowCount() > 5);
+    for (const char* name : { "policyResultsTable", "policiesTable", "namedLocationsTable" }) {
+        auto* table = window.findChild<QTableView*>(QLatin1String(name));
+        QVERIFY2(table, name);
+        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY2(table->model()->rowCount() > 0, name);
+    }
+    auto* policies = window.findChild<QTableView*>(QStringLiteral("policiesTable"));
+    QCOMPARE(policies->model()->rowCount(), 25);
 }
 
 QTEST_MAIN(TestMainWindow)
