@@ -50,9 +50,10 @@ void paintBars(QPainter& p, QRectF r, const ReportChart& c, qreal pt)
     const qreal labelW = r.width() * 0.42;
     qreal valueW = 0;
     for (double v : c.values) valueW = std::max(valueW, fm.horizontalAdvance(number(v)));
-    valueW += 4 * pt;
+    valueW += 8 * pt; // the gap before the number, and room so it is never clipped
     const qreal barX = r.left() + labelW + 6 * pt;
     const qreal barW = std::max<qreal>(1, r.right() - valueW - barX);
+    const QColor kOther(0xa0, 0xa8, 0xb0);
     const double max = *std::max_element(c.values.begin(), c.values.end());
     for (size_t i = 0; i < n; ++i) {
         const qreal y = r.top() + qreal(i) * rowH;
@@ -60,7 +61,9 @@ void paintBars(QPainter& p, QRectF r, const ReportChart& c, qreal pt)
         const QString label = fm.elidedText(c.labels.value(qsizetype(i)), Qt::ElideMiddle, labelW);
         p.drawText(QRectF(r.left(), y, labelW, rowH), Qt::AlignRight | Qt::AlignVCenter, label);
         const qreal w = max > 0 ? barW * c.values[i] / max : 0;
-        p.fillRect(QRectF(barX, y + rowH * 0.18, std::max<qreal>(w, pt * 0.5), rowH * 0.64), kBar);
+        // The summed tail ("12 others") is grey so it does not read as one big item.
+        const bool tail = i + 1 == n && c.labels.value(qsizetype(i)).endsWith(QLatin1String(" others"));
+        p.fillRect(QRectF(barX, y + rowH * 0.18, std::max<qreal>(w, pt * 0.5), rowH * 0.64), tail ? kOther : kBar);
         p.setPen(kMuted);
         p.drawText(QRectF(barX + w + 3 * pt, y, valueW, rowH), Qt::AlignLeft | Qt::AlignVCenter, number(c.values[i]));
     }

@@ -28,11 +28,15 @@ QString factsTable(const std::vector<ReportFact>& facts, const QString& cls = QS
     return h + QStringLiteral("</table>");
 }
 
-QString grid(const ReportTable& t, const QString& cls)
+// `widths`: column widths in percent, or empty to let the layout decide.
+QString grid(const ReportTable& t, const QString& cls, const std::vector<int>& widths = {})
 {
     QString h
-        = QStringLiteral("<table class=\"%1\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><thead><tr>").arg(cls);
-    for (const QString& c : t.headers) h += QStringLiteral("<th align=\"left\">") + esc(c) + QStringLiteral("</th>");
+        = QStringLiteral("<table class=\"%1\" width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><thead><tr>").arg(cls);
+    for (qsizetype c = 0; c < t.headers.size(); ++c)
+        h += (size_t(c) < widths.size() ? QStringLiteral("<th align=\"left\" width=\"%1%\">").arg(widths[size_t(c)])
+                                        : QStringLiteral("<th align=\"left\">"))
+            + esc(t.headers[c]) + QStringLiteral("</th>");
     h += QStringLiteral("</tr></thead><tbody>");
     for (const QStringList& row : t.rows) {
         h += QStringLiteral("<tr>");
@@ -66,6 +70,8 @@ QString ReportHtml::styleSheet()
 QString ReportHtml::cover() const
 {
     std::vector<ReportFact> facts { { QStringLiteral("Tenant"), m_model.tenant },
+        { QStringLiteral("Blocked sign-ins"),
+            QStringLiteral("%1 of %2 identities").arg(m_model.signIns).arg(m_model.identities) },
         { QStringLiteral("Time window"), m_model.windowStart + QStringLiteral(" to ") + m_model.windowEnd },
         { QStringLiteral("Scope"), m_model.scope }, { QStringLiteral("Generated"), m_model.generatedAt },
         { QStringLiteral("Tool"), QStringLiteral("CA Lens ") + m_model.toolVersion } };
@@ -96,7 +102,7 @@ QString ReportHtml::summary() const
 QString ReportHtml::overview() const
 {
     QString h = QStringLiteral("<h2 class=\"newpage\">Incidents</h2>");
-    h += grid(m_model.overview, QStringLiteral("grid"));
+    h += grid(m_model.overview, QStringLiteral("grid small"), { 3, 19, 20, 18, 12, 6, 11, 11 });
     if (m_model.incidentsOmitted)
         h += QStringLiteral("<p class=\"small\">The %1 smallest incidents appear in this table only; run the report "
                             "with their correlation ID for the full diagnosis.</p>")
@@ -138,7 +144,10 @@ QString ReportHtml::incident(const ReportIncident& i) const
     if (!i.changes.isEmpty()) h += QStringLiteral("<h3>What changed before the first block</h3>") + bullets(i.changes);
     if (!i.notes.isEmpty()) h += QStringLiteral("<h3>Notes</h3>") + bullets(i.notes);
     h += fixes(i);
-    h += QStringLiteral("<h3>Verification</h3><p class=\"%1\">").arg(i.verificationState) + esc(i.verification)
+    const QString state = i.verificationState == QLatin1String("fixed") ? QStringLiteral("fixed")
+        : i.verificationState == QLatin1String("still-failing")         ? QStringLiteral("still-failing")
+                                                                        : QStringLiteral("open");
+    h += QStringLiteral("<h3>Verification</h3><p class=\"%1\">").arg(state) + esc(i.verification)
         + QStringLiteral("</p>");
     return h;
 }

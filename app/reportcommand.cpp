@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#include "reportcommand.h"
+#include "inputloader.h"
+
+#include "report/reportbuilder.h"
+#include "report/reportjson.h"
+#include "ui/report/reporthtmlexport.h"
+#include "ui/report/reportpdf.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+
+#include <cstdio>
+
+using namespace calens;
+
+namespace {
+
+void fail(const QString& message)
+{
+    std::fprintf(stderr, "calens report: %s\n", message.toLocal8Bit().constData());
+}
+
+} // namespace
+
+int runReport(int& argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("calens"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(CALENS_VERSION));
+    QStringList args = QGuiApplication::arguments();
+    args.removeFirst(); // the program
+    return runReport(args);
+}
+
+int runReport(const QStringList& args)
+{
+    if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
+        fail(QStringLiteral("internal error: rendering needs a QGuiApplication"));
+        return 2;
+    }
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Write the incident report of Conditional Access blocks."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), QStringLiteral("files (.gz too) or folders"), QStringLiteral("PATH..."));
+    const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") },
+        QStringLiteral("the PDF to write"), QStringLiteral("OUT.pdf"));
+    const QCommandLineOption correlation(QStringLiteral("correlation-id"),
+        QStringLiteral("report on the incident of this sign-in (default: every block)"), QStringLiteral("ID"));
+    const QCommandLineOption redact(QStringLiteral("redact"),
+        QStringLiteral("replace user names, UPNs, IP addresses, device names and ids and object ids by "
+                       "stable pseudonyms"));
+    const QCommandLineOption title(QStringLiteral("title"), QStringLiteral("the report title"), QStringLiteral("TEXT"));
+    const QCommandLineOption html(
+        QStringLiteral("html"), QStringLiteral("also write HTML"), QStringLiteral("OUT.html"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QStringLiteral("also write JSON"), QStringLiteral("OUT.json"));
+    const QCommandLineOption pageSize(
+        QStringLiteral("page-size"), QStringLiteral("a4 or letter (default: from the locale)"), QStringLiteral("SIZE"));
+    const QCommandLineOption pdfa(QStringLiteral("pdfa"), QStringLiteral("write PDF/A-1b for archiving"));
+    const QCommandLineOption policies(
+        QStringLiteral("policies"), QStringLiteral("Conditional Access policies (Graph JSON)"), QStringLiteral("FILE"));
+    const QCommandLineOption locations(
+        QStringLiteral("named-locations"), QStringLiteral("named locations (Graph JSON)"), QStringLiteral("FILE"));
+    parser.addOptions({ output, correlation, redact, title, html, json, pageSize, pdfa, policies, locations });
+    if (!parser.parse(args)) {
+        fail(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        return 0;
+    }
+    QStringList paths = parser.positionalArguments();
+    if (!paths.isEmpty() && paths.first() == QLatin1String("report")) paths.removeFirst();
+    if (paths.isEmpty() || !parser.isSet(output)) {
+        fail(QStringLiteral("name the inputs and the PDF to write (-o OUT.pdf)"));
+        return 2;
+    }
+    ReportOptions options;
+    if (parser.isSet(pageSize)) {
+        const QString size = parser.value(pageSize).toLower();
+        if (size != QLatin1String("a4") && size != QLatin1String("letter")) {
+            fail(QStringLiteral("--page-size %1: expected a4 or letter").arg(parser.value(pageSize)));
+            return 2;
+        }
+        options.pageSize = QPageSize(size == QLatin1String("a4") ? QPageSize::A4 : QPageSize::Letter);
+    }
+    options.pdfA = parser.isSet(pdfa);
+
+    Dataset dataset;
+    IngestJob job(dataset);
+    if (int rc = loadInputs(job, paths, parser.values(policies), parser.values(locations))) return rc;
+    ReportRequest request;
+    request.title = parser.value(title);
+    request.correlationId = parser.value(correlation);
+    request.redact = parser.isSet(redact);
+    QString error;
+    const std::optional<ReportModel> model = buildReport(dataset, request, &error);
+    if (!model) {
+        fail(QStringLiteral("%1 (in %2)").arg(error, paths.join(QStringLiteral(", "))));
+        return 1;
+    }
+    if (parser.isSet(json) && !writeReportJson(*model, parser.value(json), &error)) {
+        fail(error);
+        return 2;
+    }
+    if (parser.isSet(html) && !writeReportHtml(*model, parser.value(html), &error)) {
+        fail(error);
+        return 2;
+    }
+    if (!renderPdf(*model, parser.value(output), options, &error)) {
+        fail(error);
+        return 2;
+    }
+    std::printf("calens report: %llu blocked sign-ins in %zu incidents -> %s\n",
+        static_cast<unsigned long long>(model->signIns), model->overview.rows.size(),
+        parser.value(output).toLocal8Bit().constData());
+    return 0;
+}

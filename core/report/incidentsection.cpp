@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+#include "incidentsection.h"
+
+#include "diagnosis/diagnoser.h"
+#include "diagnosis/flowchart.h"
+#include "diagnosis/incidents.h"
+#include "ingest/timestamp.h"
+#include "model/signinref.h"
+
+namespace calens {
+
+namespace {
+
+QString fromStd(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+QStringList conditionsOf(const SignInRef& s, const QString& policyId)
+{
+    QStringList out;
+    for (const PolicyEval& e : s.evals()) {
+        if (QString::fromUtf8(s.policyId(e).data(), qsizetype(s.policyId(e).size())) != policyId) continue;
+        for (int bit = 0; bit < 32; ++bit) {
+            if (!(e.conditionsSatisfied & (1u << bit))) continue;
+            const std::string_view n = conditionName(bit);
+            if (!n.empty()) out << QString::fromLatin1(n.data(), qsizetype(n.size()));
+        }
+        for (const RuleView& r : s.includeRules(e)) {
+            const std::string_view n = r.rule == kRuleUnknown ? r.ruleText : ruleName(r.rule);
+            const std::string_view c = conditionName(r.condition);
+            out << QStringLiteral("%1 included by rule %2")
+                       .arg(QString::fromLatin1(c.data(), qsizetype(c.size())),
+                           QString::fromUtf8(n.data(), qsizetype(n.size())));
+        }
+        break;
+    }
+    return out;
+}
+
+QString verificationState(Verification::State s)
+{
+    switch (s) {
+    case Verification::State::Fixed:
+        return QStringLiteral("fixed");
+    case Verification::State::StillFailing:
+        return QStringLiteral("still-failing");
+    case Verification::State::NoSignInYet:
+        break;
+    }
+    return QStringLiteral("no-sign-in-yet");
+}
+
+} // namespace
+
+QString causeTitle(const std::string& causeId)
+{
+    const Flowchart& chart = Flowchart::builtIn();
+    const auto it = chart.causes.find(causeId);
+    return it != chart.causes.end() ? fromStd(it->second.title) : fromStd(causeId);
+}
+
+QString timeText(int64_t ms)
+{
+    if (ms == INT64_MIN || ms == INT64_MAX) return QStringLiteral("-");
+    QString t = fromStd(formatIso(ms));
+    t.replace(QLatin1Char('T'), QLatin1Char(' '));
+    t.chop(1); // the Z
+    return t;
+}
+
+QString isoText(int64_t ms)
+{
+    return ms == INT64_MIN || ms == INT64_MAX ? QStringLiteral("-") : timeText(ms).left(16) + QStringLiteral(" UTC");
+}
+
+ReportIncident incidentSection(const Dataset& dataset, const Incident& inc, uint32_t row, int number)
+{
+    const Flowchart& chart = Flowchart::builtIn();
+    const Diagnosis d = Diagnoser(dataset, chart).diagnose(row);
+    ReportIncident r;
+    r.causeId = fromStd(d.cause);
+    r.causeTitle = causeTitle(d.cause);
+    const auto cause = chart.causes.find(d.cause);
+    if (cause != chart.causes.end()) r.causeSummary = fromStd(cause->second.summary);
+    r.confidence = d.confidence;
+    r.heading = QStringLiteral("Incident %1: %2").arg(number).arg(r.causeTitle);
+
+    const SignInRef s = dataset.signIn(row);
+    auto add = [&r](const QString& label, const QString& value) {
+        if (!value.isEmpty()) r.facts.push_back({ label, value });
+    };
+    add(QStringLiteral("Identity"),
+        QStringLiteral("%1 (%2)").arg(
+            inc.principalName.isEmpty() ? inc.principalId : inc.principalName, inc.principalKind));
+    add(QStringLiteral("Application"), inc.appName.isEmpty() ? inc.appId : inc.appName);
+    add(QStringLiteral("Resource"), inc.resourceName.isEmpty() ? inc.resourceId : inc.resourceName);
+    add(QStringLiteral("Blocked sign-ins"), QString::number(inc.count));
+    add(QStringLiteral("First blocked"), isoText(inc.firstMs));
+    add(QStringLiteral("Last blocked"), isoText(inc.lastMs));
+    add(QStringLiteral("Sign-in diagnosed"), isoText(s.createdMs()));
+    add(QStringLiteral("Correlation ID"), d.correlationId);
+    add(QStringLiteral("Request ID"), d.signInId);
+    add(QStringLiteral("Error code"), d.hasErrorCode ? QString::number(d.errorCode) : QString());
+    add(QStringLiteral("IP address"), fromStd(std::string(s.str(SF::IpAddress))));
+    const QString device = fromStd(std::string(s.str(SF::DeviceName)));
+    add(QStringLiteral("Device"), device);
+
+    for (const auto& p : d.blockingPolicies)
+        r.policies.push_back({ p.id, p.displayName, p.result, p.unmetControls, conditionsOf(s, p.id) });
+    for (const auto& step : d.steps)
+        r.steps.push_back({ step.question, QString::fromLatin1(answerName(step.answer)),
+            step.byAdmin ? QStringLiteral("admin") : QStringLiteral("data"), step.evidence });
+    for (size_t i = 1; i < d.causes.size(); ++i)
+        r.otherCauses << QStringLiteral("%1 (confidence %2)")
+                             .arg(causeTitle(d.causes[i].id))
+                             .arg(d.causes[i].confidence, 0, 'f', 2);
+    r.changes = inc.changes;
+    r.notes = d.notes;
+    for (const auto& f : d.fixes) {
+        QString request;
+        if (!f.graphRequest.url.isEmpty()) {
+            request = f.graphRequest.method + QLatin1Char(' ') + f.graphRequest.url;
+            if (f.graphRequest.body != "{}" && !f.graphRequest.body.empty())
+                request += QLatin1Char('\n') + fromStd(f.graphRequest.body);
+        }
+        r.fixes.push_back({ f.title, f.portal, f.powershell, request, f.verify });
+    }
+    const Verification v = verifyIncident(dataset, inc, inc.lastMs);
+    r.verificationState = verificationState(v.state);
+    r.verification = v.text;
+    return r;
+}
+
+} // namespace calens

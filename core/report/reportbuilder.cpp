@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+#include "reportbuilder.h"
+
+#include "incidentsection.h"
+#include "redactor.h"
+#include "reportcharts.h"
+#include "reporttext.h"
+
+#include "diagnosis/diagnoser.h"
+#include "diagnosis/incidents.h"
+#include "model/signinref.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <set>
+
+namespace calens {
+
+namespace {
+
+QString str(const SignInRef& s, SF f)
+{
+    const std::string_view v = s.str(f);
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+QString controlWords(const QStringList& controls)
+{
+    QStringList words;
+    for (const QString& c : controls) {
+        if (c == QLatin1String("mfa"))
+            words << QStringLiteral("multifactor authentication");
+        else if (c == QLatin1String("compliantDevice"))
+            words << QStringLiteral("a device marked compliant by Intune");
+        else if (c == QLatin1String("domainJoinedDevice"))
+            words << QStringLiteral("a Microsoft Entra hybrid joined device");
+        else if (c == QLatin1String("block"))
+            words << QStringLiteral("nothing it can give: the policy blocks access");
+        else if (c == QLatin1String("approvedApplication"))
+            words << QStringLiteral("an approved client app");
+        else if (c == QLatin1String("compliantApplication"))
+            words << QStringLiteral("an app protection policy");
+        else if (c == QLatin1String("authenticationStrength"))
+            words << QStringLiteral("an authentication strength");
+        else if (c == QLatin1String("termsOfUse"))
+            words << QStringLiteral("accepted terms of use");
+        else if (c == QLatin1String("passwordChange"))
+            words << QStringLiteral("a password change");
+        else
+            words << c;
+    }
+    return words.isEmpty() ? QStringLiteral("a control the log does not name") : words.join(QStringLiteral(" and "));
+}
+
+QString who(const Incident& i)
+{
+    return i.principalName.isEmpty() ? i.principalId : i.principalName;
+}
+
+QString app(const Incident& i)
+{
+    return !i.appName.isEmpty() ? i.appName : !i.resourceName.isEmpty() ? i.resourceName : i.appId;
+}
+
+void registerForRedaction(const Dataset& d, const std::vector<Incident>& incidents, Redactor& r)
+{
+    for (const Incident& inc : incidents)
+        for (uint32_t row : inc.rows) {
+            const SignInRef s = d.signIn(row);
+            r.addUser(str(s, SF::UserId), str(s, SF::UserDisplayName), str(s, SF::UserPrincipalName));
+            r.addServicePrincipal(str(s, SF::ServicePrincipalId));
+            r.addDevice(str(s, SF::DeviceId), str(s, SF::DeviceName));
+            r.addTenant(str(s, SF::ResourceTenantId));
+            r.addTenant(str(s, SF::HomeTenantId));
+            for (SF kept : { SF::CorrelationId, SF::Id, SF::AppId, SF::ResourceId }) r.keep(str(s, kept));
+        }
+}
+
+void summarize(ReportModel& m, const Dataset& d, const std::vector<Incident>& incidents, uint32_t focusRow)
+{
+    const Incident& top = incidents.front();
+    const ReportIncident& section = m.incidents.front();
+    if (focusRow != UINT32_MAX) {
+        const SignInRef s = d.signIn(focusRow);
+        m.summary << QStringLiteral("The sign-in with correlation ID %1 of %2 to %3 on %4 was blocked by Conditional "
+                                    "Access (error %5). It is one of %6 blocked sign-ins of the same kind between %7 "
+                                    "and %8.")
+                         .arg(str(s, SF::CorrelationId), who(top), app(top), isoText(s.createdMs()),
+                             QString::number(s.errorCode()), QString::number(top.count), isoText(top.firstMs),
+                             isoText(top.lastMs));
+    } else {
+        std::set<QString> apps;
+        for (const Incident& i : incidents) apps.insert(app(i));
+        m.summary << QStringLiteral("Between %1 and %2, Conditional Access blocked %3 sign-ins of %4 identities to "
+                                    "%5 applications. They form %6 incidents: sign-ins blocked by the same policy, "
+                                    "for the same identity, application and reason.")
+                         .arg(m.windowStart, m.windowEnd)
+                         .arg(m.signIns)
+                         .arg(m.identities)
+                         .arg(apps.size())
+                         .arg(incidents.size());
+        m.summary << QStringLiteral("The largest incident: %1 was blocked %2 times signing in to %3 since %4.")
+                         .arg(who(top))
+                         .arg(top.count)
+                         .arg(app(top), isoText(top.firstMs));
+    }
+    if (!top.policyName.isEmpty())
+        m.summary << QStringLiteral("The policy \"%1\" asks for %2, which this sign-in could not provide.")
+                         .arg(top.policyName, controlWords(top.unmetControls));
+    m.summary << QStringLiteral("Root cause: %1. %2").arg(section.causeTitle, section.causeSummary).trimmed();
+    if (!section.fixes.empty())
+        m.summary << QStringLiteral("Fix: %1. The incident's section gives the portal steps and a script to "
+                                    "review; CA Lens changed nothing in the tenant.")
+                         .arg(section.fixes.front().title);
+    else
+        m.summary << QStringLiteral("No automatic fix applies; the diagnosis steps list what to check.");
+    m.summary << (section.verificationState == QLatin1String("fixed") ? QStringLiteral("Verified: ")
+                                                                      : QStringLiteral("Not verified: "))
+            + section.verification;
+}
+
+} // namespace
+
+ReportModel buildReport(
+    const Dataset& d, std::vector<Incident> incidents, const ReportRequest& request, uint32_t focusRow)
+{
+    ReportModel m;
+    m.toolVersion = request.toolVersion.isEmpty() ? QStringLiteral(CALENS_VERSION) : request.toolVersion;
+    const QDateTime now = request.generatedAtMs == INT64_MIN
+        ? QDateTime::currentDateTimeUtc()
+        : QDateTime::fromMSecsSinceEpoch(request.generatedAtMs, Qt::UTC);
+    m.generatedAt = now.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    m.redacted = request.redact;
+    if (incidents.empty()) return m;
+
+    int64_t first = INT64_MAX, last = INT64_MIN;
+    std::set<QString> identities;
+    for (const Incident& i : incidents) {
+        m.signIns += i.count;
+        first = std::min(first, i.firstMs);
+        last = std::max(last, i.lastMs);
+        identities.insert(i.principalId.isEmpty() ? i.principalName : i.principalId);
+    }
+    m.identities = identities.size();
+    m.windowStart = isoText(first);
+    m.windowEnd = isoText(last);
+    const SignInRef firstSignIn = d.signIn(incidents.front().firstRow);
+    m.tenant = str(firstSignIn, SF::ResourceTenantId);
+    if (m.tenant.isEmpty()) m.tenant = QStringLiteral("(not in the data)");
+    m.scope = focusRow != UINT32_MAX ? QStringLiteral("The incident of the sign-in with correlation ID %1")
+                                           .arg(str(d.signIn(focusRow), SF::CorrelationId))
+                                     : QStringLiteral("Every sign-in blocked by Conditional Access in the data");
+    const Incident& top = incidents.front();
+    m.title = !request.title.isEmpty() ? request.title
+        : focusRow != UINT32_MAX
+        ? QStringLiteral("%1 blocked from %2").arg(who(top), app(top))
+        : QStringLiteral("Conditional Access blocks, %1 to %2").arg(m.windowStart.left(10), m.windowEnd.left(10));
+
+    const size_t detailed = std::min(incidents.size(), std::max<size_t>(request.detailedIncidents, 1));
+    for (size_t i = 0; i < detailed; ++i)
+        m.incidents.push_back(incidentSection(
+            d, incidents[i], i == 0 && focusRow != UINT32_MAX ? focusRow : incidents[i].firstRow, int(i + 1)));
+    m.incidentsOmitted = incidents.size() - detailed;
+    m.keyFacts = { { QStringLiteral("Blocked sign-ins"), QString::number(m.signIns) },
+        { QStringLiteral("Identities"), QString::number(m.identities) },
+        { QStringLiteral("Incidents"), QString::number(incidents.size()) },
+        { QStringLiteral("Root cause"), m.incidents.front().causeTitle },
+        { QStringLiteral("First blocked"), m.windowStart }, { QStringLiteral("Last blocked"), m.windowEnd } };
+    summarize(m, d, incidents, focusRow);
+    addCharts(m, d, incidents, first, last);
+    addTables(m, d, incidents);
+
+    if (request.redact) {
+        Redactor redactor;
+        registerForRedaction(d, incidents, redactor);
+        forEachString(m, [&redactor](QString& s) { s = redactor.apply(s); });
+    }
+    forEachString(m, [](QString& s) { s = neutralizeControls(s); });
+    return m;
+}
+
+std::optional<ReportModel> buildReport(const Dataset& d, const ReportRequest& request, QString* error)
+{
+    std::vector<Incident> incidents = clusterIncidents(d);
+    uint32_t focus = UINT32_MAX;
+    if (!request.correlationId.isEmpty()) {
+        focus = findSignIn(d, {}, request.correlationId);
+        if (focus == UINT32_MAX) {
+            if (error) *error = QStringLiteral("no sign-in with correlation id %1").arg(request.correlationId);
+            return std::nullopt;
+        }
+        const auto it = std::find_if(incidents.begin(), incidents.end(),
+            [focus](const Incident& i) { return std::find(i.rows.begin(), i.rows.end(), focus) != i.rows.end(); });
+        if (it == incidents.end()) {
+            if (error)
+                *error = QStringLiteral("the sign-in with correlation id %1 was not blocked by Conditional Access")
+                             .arg(request.correlationId);
+            return std::nullopt;
+        }
+        incidents = { *it };
+    }
+    if (incidents.empty()) {
+        if (error) *error = QStringLiteral("no sign-in in the data was blocked by Conditional Access");
+        return std::nullopt;
+    }
+    explainChanges(d, incidents);
+    return buildReport(d, std::move(incidents), request, focus);
+}
+
+} // namespace calens

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "reportmodel.h"
+
+#include <nlohmann/json.hpp>
+
+namespace calens {
+
+// The report model as JSON (`calens report --json`): the same facts as the PDF, for tickets and scripts.
+nlohmann::ordered_json toJson(const ReportModel& model);
+
+// Writes it atomically (QSaveFile): on failure the old file stays and `error` says why.
+bool writeReportJson(const ReportModel& model, const QString& path, QString* error);
+
+} // namespace calens
