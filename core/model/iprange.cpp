@@ -14,6 +14,25 @@ std::optional<IpAddress> IpAddress::parse(std::string_view text)
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     if (text.empty() || text.size() > 64) return std::nullopt;
+    // Dotted IPv4 is most of every log: read it by hand, QHostAddress is slow for millions of rows.
+    if (text.find(':') == std::string_view::npos) {
+        IpAddress ip;
+        int part = 0, value = -1;
+        for (char c : text) {
+            if (c >= '0' && c <= '9') {
+                value = (value < 0 ? 0 : value * 10) + (c - '0');
+                if (value > 255) return std::nullopt;
+            } else if (c == '.' && value >= 0 && part < 3) {
+                ip.bytes[size_t(part++)] = uint8_t(value);
+                value = -1;
+            } else {
+                return std::nullopt;
+            }
+        }
+        if (part != 3 || value < 0) return std::nullopt;
+        ip.bytes[3] = uint8_t(value);
+        return ip;
+    }
     QHostAddress addr;
     if (!addr.setAddress(QString::fromLatin1(text.data(), qsizetype(text.size())))) return std::nullopt;
     IpAddress ip;
