@@ -75,7 +75,7 @@ QString GraphError::text() const
     QString t;
     if (!code.isEmpty()) t = code + QLatin1String(": ");
     t += message.isEmpty() ? detail : message;
-    if (!detail.isEmpty() && !message.isEmpty() && detail != message) t += QLatin1String(" — ") + detail;
+    if (!detail.isEmpty() && !message.isEmpty() && detail != message) t += QLatin1String(" - ") + detail;
     if (!correlationId.isEmpty()) t += QStringLiteral(" (correlation ID %1)").arg(correlationId);
     if (!timestamp.isEmpty()) t += QStringLiteral(" at %1").arg(timestamp);
     return t;

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+#include "fetchcommand.h"
+
+#include "graph/cloud.h"
+#include "graph/envsecretstore.h"
+#include "graph/fetchfile.h"
+#include "graph/fetchjob.h"
+#include "ingest/timestamp.h"
+#include "model/dataset.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <cstdio>
+
+using namespace calens;
+using namespace calens::graph;
+
+namespace {
+
+int usageError(const QString& message)
+{
+    std::fprintf(stderr, "calens fetch: %s\n", qPrintable(message));
+    return 2;
+}
+
+int networkError(const QString& message)
+{
+    std::fprintf(stderr, "calens fetch: %s\n", qPrintable(message));
+    return 3;
+}
+
+bool parseTime(const QString& text, int64_t& out)
+{
+    out = parseTimestamp(text.trimmed().toStdString());
+    return out != kNoTime;
+}
+
+QString partialPath(const QString& path)
+{
+    QString base = path;
+    if (base.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) base.chop(5);
+    return base + QLatin1String(".partial.json");
+}
+
+} // namespace
+
+int runFetch(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    auto opt = [](const char* name, const char* help, const char* value = nullptr, const char* def = nullptr) {
+        return QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(help),
+            value ? QString::fromLatin1(value) : QString(), def ? QString::fromLatin1(def) : QString());
+    };
+    const auto help = opt("help", "Show this help.");
+    const auto tenant = opt("tenant", "Tenant ID or domain.", "TENANT");
+    const auto clientId = opt("client-id", "Application (client) ID of the app registration.", "ID");
+    const auto deviceCode = opt("device-code", "Sign in as a user with a device code (delegated permissions).");
+    const auto secretEnv = opt("client-secret-env", "Client credentials; the secret is read from this environment "
+                                                    "variable (application permissions).", "VAR");
+    const auto certificate = opt("certificate", "Client credentials with a certificate (not in this version).", "FILE");
+    const auto cloud = opt("cloud", "global, usgov or china.", "CLOUD", "global");
+    const auto since = opt("since", "Start of the window (ISO 8601; default: 24 hours before --until).", "ISO");
+    const auto until = opt("until", "End of the window, exclusive (ISO 8601; default: now).", "ISO");
+    const auto errorCode = opt("error-code", "Only sign-ins with this error code (e.g. 53003).", "N");
+    const auto correlation = opt("correlation-id", "Only sign-ins of this correlation ID.", "ID");
+    const auto user = opt("user-id", "Only sign-ins of this user object ID.", "ID");
+    const auto app = opt("app-id", "Only sign-ins to this application ID.", "ID");
+    const auto types = opt("types", "Sign-in types: user,servicePrincipal,managedIdentity (default: all).", "LIST");
+    const auto authority = opt("authority-url", "Sign-in endpoint root (sovereign cloud or a local test server).", "URL");
+    const auto graphUrl = opt("graph-url", "Microsoft Graph root (sovereign cloud or a local test server).", "URL");
+    const auto slices = opt("slices", "Time slices per sign-in type (default 4).", "N", "4");
+    const auto concurrency = opt("concurrency", "Requests in flight at once (default 4).", "N", "4");
+    const auto noDirectory = opt("no-directory", "Skip policies, named locations, service principals and audits.");
+    const auto output = QCommandLineOption({ QStringLiteral("o"), QStringLiteral("output") },
+        QStringLiteral("The fetch file to write."), QStringLiteral("OUT.json"));
+    p.addOptions({ help, tenant, clientId, deviceCode, secretEnv, certificate, cloud, since, until, errorCode,
+        correlation, user, app, types, authority, graphUrl, slices, concurrency, noDirectory, output });
+    if (!p.parse(args)) return usageError(p.errorText());
+    if (p.isSet(help)) {
+        std::fputs(qPrintable(p.helpText().replace(QCoreApplication::applicationFilePath(), QStringLiteral("calens"))),
+            stdout);
+        return 0;
+    }
+    if (!p.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument %1").arg(p.positionalArguments().first()));
+    if (!p.isSet(tenant) || !p.isSet(clientId)) return usageError(QStringLiteral("--tenant and --client-id are required"));
+    if (!p.isSet(output)) return usageError(QStringLiteral("-o OUT.json is required"));
+    const int methods = int(p.isSet(deviceCode)) + int(p.isSet(secretEnv)) + int(p.isSet(certificate));
+    if (methods != 1)
+        return usageError(QStringLiteral("choose one of --device-code, --client-secret-env VAR, --certificate FILE"));
+    if (p.isSet(certificate))
+        return usageError(QStringLiteral("--certificate %1: certificate credentials are not supported in this "
+                                         "version; use --client-secret-env or --device-code")
+                              .arg(p.value(certificate)));
+    const auto cloudValue = cloudFromName(p.value(cloud));
+    if (!cloudValue) return usageError(QStringLiteral("--cloud %1: expected global, usgov or china").arg(p.value(cloud)));
+    QString error;
+    const auto endpoints = resolveEndpoints(*cloudValue, p.value(authority), p.value(graphUrl), &error);
+    if (!endpoints) return usageError(error);
+
+    FetchOptions options;
+    options.untilMs = QDateTime::currentMSecsSinceEpoch();
+    if (p.isSet(until) && !parseTime(p.value(until), options.untilMs))
+        return usageError(QStringLiteral("--until %1: not an ISO 8601 date and time").arg(p.value(until)));
+    options.sinceMs = options.untilMs - 24 * 3600 * 1000LL;
+    if (p.isSet(since) && !parseTime(p.value(since), options.sinceMs))
+        return usageError(QStringLiteral("--since %1: not an ISO 8601 date and time").arg(p.value(since)));
+    if (options.sinceMs >= options.untilMs) return usageError(QStringLiteral("--since must be before --until"));
+    if (p.isSet(errorCode)) {
+        bool ok = false;
+        options.errorCode = p.value(errorCode).toInt(&ok);
+        if (!ok) return usageError(QStringLiteral("--error-code %1: not a number").arg(p.value(errorCode)));
+    }
+    options.correlationId = p.value(correlation);
+    options.userId = p.value(user);
+    options.appId = p.value(app);
+    if (p.isSet(types)) {
+        options.userSignIns = options.servicePrincipalSignIns = options.managedIdentitySignIns = false;
+        for (const QString& t : p.value(types).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString k = t.trimmed().toLower();
+            if (k == QLatin1String("user"))
+                options.userSignIns = true;
+            else if (k == QLatin1String("serviceprincipal"))
+                options.servicePrincipalSignIns = true;
+            else if (k == QLatin1String("managedidentity"))
+                options.managedIdentitySignIns = true;
+            else
+                return usageError(QStringLiteral("--types: unknown type %1 (user, servicePrincipal, managedIdentity)").arg(t));
+        }
+    }
+    bool ok1 = false, ok2 = false;
+    options.slices = p.value(slices).toInt(&ok1);
+    options.concurrency = p.value(concurrency).toInt(&ok2);
+    if (!ok1 || !ok2 || options.slices < 1 || options.slices > 256 || options.concurrency < 1 || options.concurrency > 16)
+        return usageError(QStringLiteral("--slices expects 1..256 and --concurrency 1..16"));
+    options.directoryData = !p.isSet(noDirectory);
+    const QString outPath = p.value(output);
+    if (!QFileInfo(QFileInfo(outPath).absolutePath()).isDir())
+        return usageError(QStringLiteral("%1: the folder does not exist").arg(outPath));
+
+    Credentials credentials;
+    credentials.tenant = p.value(tenant);
+    credentials.clientId = p.value(clientId);
+    if (p.isSet(secretEnv)) {
+        credentials.method = Credentials::Method::ClientSecret;
+        EnvSecretStore store(p.value(secretEnv));
+        SecretResult secret;
+        store.read(credentials.clientId, [&](const SecretResult& r) { secret = r; });
+        if (!secret.ok) return usageError(QStringLiteral("--client-secret-env: %1").arg(secret.error));
+        credentials.clientSecret = secret.secret;
+    }
+
+    FetchJob job(*endpoints, credentials, options);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastReport = -1000;
+    QObject::connect(&job, &FetchJob::deviceCode, [](const DeviceCodeInfo& info) {
+        std::fprintf(stderr, "%s\n", qPrintable(info.message));
+        std::fflush(stderr);
+    });
+    QObject::connect(&job, &FetchJob::progressChanged, [&](const FetchProgress& pr) {
+        if (clock.elapsed() - lastReport < 1000 && pr.phase != QLatin1String("done")) return;
+        lastReport = clock.elapsed();
+        std::fprintf(stderr, "calens fetch: %s: %d/%d queries, %d pages, %llu sign-ins, %d retries\n",
+            qPrintable(pr.phase), pr.queriesDone, pr.queriesTotal, pr.pages, qulonglong(pr.signIns), pr.retries);
+    });
+    QObject::connect(&job, &FetchJob::warning,
+        [](const QString& text) { std::fprintf(stderr, "calens fetch: warning: %s\n", qPrintable(text)); });
+    QObject::connect(&job, &FetchJob::finished, [](bool) { QCoreApplication::exit(0); });
+    job.start();
+    QCoreApplication::exec();
+
+    const Dataset& data = job.dataset();
+    if (job.error().isError()) {
+        QString message = job.error().text();
+        if (job.error().isConditionalAccessBlock() && !job.error().correlationId.isEmpty())
+            message += QStringLiteral("\n  to diagnose this very sign-in once its log is at hand: calens diagnose "
+                                      "FILE --correlation-id %1")
+                           .arg(job.error().correlationId);
+        if (data.signInCount() > 0) {
+            const QString partial = partialPath(outPath);
+            QString writeError;
+            if (writeFetchFile(data, job.directoryAudits(), partial, &writeError))
+                message += QStringLiteral("\n  the %1 sign-ins fetched before the failure were saved to %2")
+                               .arg(data.signInCount())
+                               .arg(partial);
+        }
+        return networkError(message);
+    }
+    if (!writeFetchFile(data, job.directoryAudits(), outPath, &error)) return usageError(error);
+    std::printf("wrote %s: %zu sign-ins, %zu policies, %zu named locations, %zu service principals, %zu audit "
+                "records\n",
+        qPrintable(outPath), data.signInCount(), data.policies().size(), data.namedLocations().size(),
+        data.servicePrincipals().size(), job.directoryAudits().size());
+    return 0;
+}
