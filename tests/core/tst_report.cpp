@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+// The report model: content from the demo tenant, --correlation-id scope, redaction, hostile strings, JSON.
+#include "diagnosis/incidents.h"
+#include "report/reportbuilder.h"
+#include "report/reportjson.h"
+#include "report/reporttext.h"
+#include "support/loader.h"
+#include "synth/synthesize.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <set>
+
+using namespace calens;
+using namespace calens::test;
+
+namespace {
+
+QString allText(ReportModel m)
+{
+    QString out;
+    forEachString(m, [&out](QString& s) { out += s + QLatin1Char('\n'); });
+    return out;
+}
+
+// Values that must not survive redaction: every UPN, user and device name, IP and object id of the blocks.
+std::set<QString> secrets(const Dataset& d)
+{
+    std::set<QString> out;
+    for (const Incident& i : clusterIncidents(d))
+        for (uint32_t row : i.rows) {
+            const SignInRef s = d.signIn(row);
+            for (SF f : { SF::UserPrincipalName, SF::UserDisplayName, SF::UserId, SF::ServicePrincipalId, SF::IpAddress,
+                     SF::DeviceId, SF::DeviceName, SF::ResourceTenantId })
+                if (s.str(f).size() >= 3) out.insert(q(s.str(f)));
+        }
+    return out;
+}
+
+} // namespace
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+private slots:
+    void demoTenant();
+    void correlationScope();
+    void nothingToReport();
+    void redaction();
+    void hostileStrings();
+    void json();
+
+private:
+    Dataset m_demo { [] {
+        Dataset d;
+        synthesize({}, d);
+        return d;
+    }() };
+    QTemporaryDir m_dir;
+};
+
+void TestReport::demoTenant()
+{
+    ReportRequest request;
+    request.generatedAtMs = 1791000000000;
+    QString error;
+    const auto m = buildReport(m_demo, request, &error);
+    QVERIFY2(m, qPrintable(error));
+    const auto incidents = clusterIncidents(m_demo);
+    uint64_t blocked = 0;
+    for (const Incident& i : incidents) blocked += i.count;
+    QCOMPARE(m->signIns, blocked);
+    QCOMPARE(m->appendix.rows.size(), size_t(blocked));
+    QCOMPARE(m->overview.rows.size(), incidents.size());
+    QCOMPARE(m->incidents.size(), std::min<size_t>(incidents.size(), request.detailedIncidents));
+    QCOMPARE(m->incidentsOmitted, incidents.size() - m->incidents.size());
+    QCOMPARE(m->charts.size(), size_t(4));
+    QCOMPARE(m->charts.front().kind, ReportChart::Kind::Timeline);
+    double timeline = 0;
+    for (double v : m->charts.front().values) timeline += v;
+    QCOMPARE(uint64_t(timeline), blocked);
+    QVERIFY(m->summary.size() >= 4);
+    QVERIFY(m->summary.join(QLatin1Char(' ')).contains(m->incidents.front().causeTitle));
+    QCOMPARE(m->generatedAt, QStringLiteral("2026-10-03 04:00 UTC"));
+    for (const ReportIncident& i : m->incidents) {
+        QVERIFY(!i.steps.empty());
+        QVERIFY(!i.verification.isEmpty());
+        QVERIFY(!i.causeTitle.isEmpty());
+    }
+    // Appendix oldest first, and every row has its correlation id.
+    for (size_t r = 1; r < m->appendix.rows.size(); ++r) {
+        QVERIFY(m->appendix.rows[r - 1][0] <= m->appendix.rows[r][0]);
+        QVERIFY(!m->appendix.rows[r][4].isEmpty());
+    }
+}
+
+void TestReport::correlationScope()
+{
+    const auto incidents = clusterIncidents(m_demo);
+    const Incident& target = incidents.at(2);
+    const uint32_t row = target.rows.back();
+    const QString correlation = q(m_demo.signIn(row).str(SF::CorrelationId));
+    ReportRequest request;
+    request.correlationId = correlation;
+    QString error;
+    const auto m = buildReport(m_demo, request, &error);
+    QVERIFY2(m, qPrintable(error));
+    QCOMPARE(m->overview.rows.size(), size_t(1));
+    QCOMPARE(m->signIns, target.count);
+    QCOMPARE(m->incidents.front().causeId, QString::fromStdString(target.cause));
+    QVERIFY(m->summary.front().contains(correlation));
+    bool diagnosed = false;
+    for (const ReportFact& f : m->incidents.front().facts) diagnosed |= f.value == correlation;
+    QVERIFY(diagnosed); // the sign-in asked about is the one diagnosed
+    request.title = QStringLiteral("Ticket 4711");
+    QCOMPARE(buildReport(m_demo, request, &error)->title, QStringLiteral("Ticket 4711"));
+}
+
+void TestReport::nothingToReport()
+{
+    ReportRequest request;
+    request.correlationId = QStringLiteral("00000000-0000-0000-0000-000000000000");
+    QString error;
+    QVERIFY(!buildReport(m_demo, request, &error));
+    QVERIFY(error.contains(QLatin1String("no sign-in with correlation id")));
+    Dataset empty;
+    QVERIFY(!buildReport(empty, {}, &error));
+    QVERIFY(error.contains(QLatin1String("blocked")));
+}
+
+void TestReport::redaction()
+{
+    ReportRequest request;
+    request.redact = true;
+    QString error;
+    const auto m = buildReport(m_demo, request, &error);
+    QVERIFY(m);
+    QVERIFY(m->redacted);
+    const QString text = allText(*m);
+    const QString json = QString::fromStdString(toJson(*m).dump());
+    for (const QString& secret : secrets(m_demo)) {
+        QVERIFY2(!text.contains(secret, Qt::CaseInsensitive), qPrintable(secret));
+        QVERIFY2(!json.contains(secret, Qt::CaseInsensitive), qPrintable(secret));
+    }
+    QVERIFY(!text.contains(QLatin1String("@contoso.com"), Qt::CaseInsensitive));
+    // Policy and app names stay; correlation ids stay (they name events, not people).
+    const auto incidents = clusterIncidents(m_demo);
+    QVERIFY(text.contains(incidents.front().policyName));
+    QVERIFY(text.contains(incidents.front().appName));
+    QVERIFY(text.contains(q(m_demo.signIn(incidents.front().firstRow).str(SF::CorrelationId))));
+    // Stable pseudonyms: the identity of appendix rows is the same alias in the identity chart.
+    std::set<QString> chartLabels(m->charts[3].labels.begin(), m->charts[3].labels.end());
+    size_t found = 0;
+    for (const QStringList& row : m->appendix.rows) found += chartLabels.count(row[1]);
+    QVERIFY(found > 0);
+    // The same input redacts the same way (stable across runs).
+    QCOMPARE(allText(*buildReport(m_demo, request, &error)).replace(m->generatedAt, QString()),
+        QString(text).replace(m->generatedAt, QString()));
+}
+
+void TestReport::hostileStrings()
+{
+    const QByteArray page = QByteArray(
+        "{\"value\":[{\"id\":\"req-1\",\"createdDateTime\":\"2026-10-03T10:00:00Z\",\"correlationId\":\"corr-1\","
+        "\"userId\":\"u-1\",\"userPrincipalName\":\"eve@contoso.com\",\"userDisplayName\":\"Eve\u202Egnp.exe\","
+        "\"appId\":\"app-1\",\"appDisplayName\":\"<script>alert(1)</script>\",\"ipAddress\":\"198.51.100.7\","
+        "\"signInEventTypes\":[\"interactiveUser\"],\"isInteractive\":true,"
+        "\"status\":{\"errorCode\":53003},\"conditionalAccessStatus\":\"failure\","
+        "\"deviceDetail\":{\"deviceId\":\"d-1\",\"displayName\":\"pc\u202Efdp.exe\"},"
+        "\"appliedConditionalAccessPolicies\":[{\"id\":\"p-1\",\"displayName\":\"<img src=x onerror=alert(1)>\","
+        "\"enforcedGrantControls\":[\"Block\"],\"result\":\"failure\",\"conditionsSatisfied\":\"application,users\"}]}]"
+        "}");
+    const QString path = m_dir.filePath(QStringLiteral("hostile.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(page);
+    f.close();
+    const Loaded l = load(path);
+    QString error;
+    const auto m = buildReport(*l.dataset, {}, &error);
+    QVERIFY2(m, qPrintable(error));
+    const QString text = allText(*m);
+    QVERIFY(text.contains(QLatin1String("<img src=x onerror=alert(1)>"))); // plain text here; escaped on output
+    QVERIFY(!text.contains(QChar(0x202E)));
+    QVERIFY(text.contains(QLatin1String("pc[U+202E]fdp.exe")));
+    QCOMPARE(neutralizeControls(QStringLiteral("a\tb\nc\x01")), QStringLiteral("a\tb\nc[U+0001]"));
+}
+
+void TestReport::json()
+{
+    ReportRequest request;
+    QString error;
+    const auto m = buildReport(m_demo, request, &error);
+    QVERIFY(m);
+    const auto j = toJson(*m);
+    QCOMPARE(j["signIns"].get<uint64_t>(), m->signIns);
+    QCOMPARE(j["appendix"]["rows"].size(), m->appendix.rows.size());
+    QCOMPARE(j["incidents"][0]["cause"].get<std::string>(), m->incidents.front().causeId.toStdString());
+    QVERIFY(j["incidents"][0].contains("verification"));
+
+    const QString path = m_dir.filePath(QStringLiteral("report.json"));
+    QVERIFY2(writeReportJson(*m, path, &error), qPrintable(error));
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(nlohmann::json::parse(written.readAll().toStdString())["signIns"].get<uint64_t>(), m->signIns);
+    // A target that cannot be written (its folder is missing) fails with the path in the message.
+    const QString bad = m_dir.filePath(QStringLiteral("missing/report.json"));
+    QVERIFY(!writeReportJson(*m, bad, &error));
+    QVERIFY(error.startsWith(bad));
+}
+
+QTEST_GUILESS_MAIN(TestReport)
+#include "tst_report.moc"
