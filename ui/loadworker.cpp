@@ -2,6 +2,8 @@
 #include "loadworker.h"
 
 #include "ingest/ingestjob.h"
+#include "query/summary.h"
+#include "signindetails.h"
 #include "synth/synthesize.h"
 
 #include <QThread>
@@ -19,6 +21,7 @@ struct LoadWorker::Shared
     QString path;
     std::shared_ptr<Dataset> dataset = std::make_shared<Dataset>();
     std::vector<InputReport> reports;
+    QString summaryHtml;
 };
 
 LoadWorker::LoadWorker(QObject* parent)
@@ -43,7 +46,13 @@ void LoadWorker::launch(std::function<void(Shared&)> work)
     auto shared = std::make_shared<Shared>();
     m_shared = shared;
     const quint64 generation = ++m_generation;
-    m_thread = QThread::create([shared, work = std::move(work)] { work(*shared); });
+    m_thread = QThread::create([shared, work = std::move(work)] {
+        work(*shared);
+        if (!shared->cancel) {
+            shared->dataset->shrinkToFit();
+            shared->summaryHtml = summaryHtml(*shared->dataset, summarize(*shared->dataset), shared->reports);
+        }
+    });
     connect(m_thread, &QThread::finished, this, [this, generation] { deliver(generation); });
     m_thread->start();
     m_timer->start();
@@ -107,7 +116,7 @@ void LoadWorker::deliver(quint64 generation)
     }
     if (generation != m_generation || !m_shared) return; // replaced by a newer load
     auto shared = std::move(m_shared);
-    shared->dataset->shrinkToFit();
+    m_summaryHtml = shared->summaryHtml;
     emit finished(shared->dataset, shared->reports, shared->cancel.load());
 }
 

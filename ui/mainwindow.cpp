@@ -288,7 +288,7 @@ void MainWindow::onLoaded(
         m_status->setText(tr("Loading cancelled; what was shown before is kept."));
         return;
     }
-    m_summary->setHtml(summaryHtml(*dataset, summarize(*dataset), reports));
+    m_summary->setHtml(m_loader->lastSummaryHtml());
     m_session->setFilter(composedFilter());
     m_session->setDataset(std::move(dataset), reports);
     m_status->setText(tr("%n sign-in(s) loaded", nullptr, int(m_session->dataset()->signInCount())));

@@ -3,8 +3,8 @@
 
 #include <QString>
 
-#include <map>
 #include <algorithm>
+#include <map>
 #include <vector>
 
 namespace calens::emulator {

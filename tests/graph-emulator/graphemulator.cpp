@@ -75,8 +75,8 @@ RawReply GraphEmulator::route(const QHttpServerRequest& request)
         return r;
     }
     if (!m_auth.isValid(request.value("Authorization")))
-        return RawReply::graphError(401, "InvalidAuthenticationToken",
-            QStringLiteral("Access token is empty, expired or not valid."));
+        return RawReply::graphError(
+            401, "InvalidAuthenticationToken", QStringLiteral("Access token is empty, expired or not valid."));
     const bool beta = path.startsWith(QLatin1String("/beta/"));
     const QString rest = path.section(QLatin1Char('/'), 2);
     if (rest == QLatin1String("auditLogs/signIns")) return signIns(request, beta);
@@ -85,8 +85,8 @@ RawReply GraphEmulator::route(const QHttpServerRequest& request)
         return list(request, m_tenant.namedLocations());
     if (rest == QLatin1String("servicePrincipals")) return servicePrincipals(request);
     if (rest == QLatin1String("auditLogs/directoryAudits")) return audits(request);
-    return RawReply::graphError(
-        400, "BadRequest", QStringLiteral("Resource not found for the segment '%1'.").arg(path.section(QLatin1Char('/'), -1)));
+    return RawReply::graphError(400, "BadRequest",
+        QStringLiteral("Resource not found for the segment '%1'.").arg(path.section(QLatin1Char('/'), -1)));
 }
 
 RawReply GraphEmulator::signIns(const QHttpServerRequest& request, bool beta)
@@ -95,10 +95,12 @@ RawReply GraphEmulator::signIns(const QHttpServerRequest& request, bool beta)
     const ODataFilter filter = parseFilter(param(request, "$filter"), QStringLiteral("createdDateTime"));
     if (!filter.ok()) return RawReply::graphError(400, "BadRequest", filter.error);
     if (filter.hasEventTypes && !beta)
-        return RawReply::graphError(
-            400, "BadRequest", QStringLiteral("Could not find a property named 'signInEventTypes' on type 'microsoft.graph.signIn'."));
-    const bool user = filter.eventTypes.count(QStringLiteral("interactiveuser")) || filter.eventTypes.count(QStringLiteral("noninteractiveuser"));
-    const bool workload = filter.eventTypes.count(QStringLiteral("serviceprincipal")) || filter.eventTypes.count(QStringLiteral("managedidentity"));
+        return RawReply::graphError(400, "BadRequest",
+            QStringLiteral("Could not find a property named 'signInEventTypes' on type 'microsoft.graph.signIn'."));
+    const bool user = filter.eventTypes.count(QStringLiteral("interactiveuser"))
+        || filter.eventTypes.count(QStringLiteral("noninteractiveuser"));
+    const bool workload = filter.eventTypes.count(QStringLiteral("serviceprincipal"))
+        || filter.eventTypes.count(QStringLiteral("managedidentity"));
     if (user && workload)
         return RawReply::graphError(400, "BadRequest",
             QStringLiteral("Combining user and service principal sign-in event types in one filter is not supported."));
@@ -106,9 +108,11 @@ RawReply GraphEmulator::signIns(const QHttpServerRequest& request, bool beta)
     case Fault::Throttle: {
         RawReply r = RawReply::graphError(429, "TooManyRequests", QStringLiteral("Too many requests."));
         // Seconds, and every other time an HTTP-date, as the header allows both.
-        const QByteArray after = (m_throttles++ % 2 == 0)
-            ? QByteArrayLiteral("1")
-            : QLocale::c().toString(QDateTime::currentDateTimeUtc().addSecs(1), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+        const QByteArray after = (m_throttles++ % 2 == 0) ? QByteArrayLiteral("1")
+                                                          : QLocale::c()
+                                                                .toString(QDateTime::currentDateTimeUtc().addSecs(1),
+                                                                    QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                                                                .toLatin1();
         r.headers.append(qMakePair(QByteArrayLiteral("Retry-After"), after));
         return r;
     }
@@ -119,7 +123,8 @@ RawReply GraphEmulator::signIns(const QHttpServerRequest& request, bool beta)
     }
     case Fault::Expire:
         m_auth.expireAll();
-        return RawReply::graphError(401, "InvalidAuthenticationToken", QStringLiteral("Access token has expired or is not yet valid."));
+        return RawReply::graphError(
+            401, "InvalidAuthenticationToken", QStringLiteral("Access token has expired or is not yet valid."));
     case Fault::Licence:
         return RawReply::graphError(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
             QStringLiteral("Neither tenant is B2C or tenant doesn't have premium license"));
@@ -128,7 +133,8 @@ RawReply GraphEmulator::signIns(const QHttpServerRequest& request, bool beta)
     }
     const auto offset = offsetOf(param(request, "$skiptoken"));
     if (!offset) return RawReply::graphError(400, "BadRequest", QStringLiteral("Invalid $skiptoken."));
-    const size_t top = size_t(std::clamp(param(request, "$top").isEmpty() ? 1000 : param(request, "$top").toInt(), 1, 1000));
+    const size_t top
+        = size_t(std::clamp(param(request, "$top").isEmpty() ? 1000 : param(request, "$top").toInt(), 1, 1000));
     const std::vector<size_t> hits = m_tenant.select(filter, beta);
     const bool prefer = request.value("Prefer").contains("include-unknown-enum-members");
     std::vector<std::string> items;
@@ -146,7 +152,8 @@ RawReply GraphEmulator::page(const QHttpServerRequest& request, const std::vecto
     size_t offset, size_t top, const char* version)
 {
     std::string body = "{\"@odata.context\":\"";
-    body += m_baseUrl.toStdString() + "/" + version + "/$metadata#" + request.url().path().section(QLatin1Char('/'), 2).toStdString();
+    body += m_baseUrl.toStdString() + "/" + version + "/$metadata#"
+        + request.url().path().section(QLatin1Char('/'), 2).toStdString();
     body += "\",\"value\":[";
     for (size_t i = 0; i < items.size(); ++i) {
         if (i) body += ',';
@@ -160,8 +167,9 @@ RawReply GraphEmulator::page(const QHttpServerRequest& request, const std::vecto
             if (!part.startsWith(QLatin1String("$skiptoken=")) && !part.startsWith(QLatin1String("%24skiptoken=")))
                 kept << part;
         kept << QStringLiteral("$skiptoken=") + QString::fromLatin1(skiptoken(offset + top));
-        body += ",\"@odata.nextLink\":\"" + m_baseUrl.toStdString() + request.url().path(QUrl::FullyEncoded).toStdString()
-            + "?" + kept.join(QLatin1Char('&')).toStdString() + "\"";
+        body += ",\"@odata.nextLink\":\"" + m_baseUrl.toStdString()
+            + request.url().path(QUrl::FullyEncoded).toStdString() + "?" + kept.join(QLatin1Char('&')).toStdString()
+            + "\"";
     }
     body += '}';
     return RawReply::json(200, QByteArray::fromStdString(body));
@@ -202,8 +210,10 @@ RawReply GraphEmulator::admin(const QHttpServerRequest& request)
         if (!m_faults.add(param(request, "add"), &error)) return RawReply::graphError(400, "BadRequest", error);
     } else if (what == QLatin1String("groundtruth")) {
         ODataFilter f;
-        f.fromMs = param(request, "since").isEmpty() ? INT64_MIN : parseTimestamp(param(request, "since").toStdString());
-        f.toMs = param(request, "until").isEmpty() ? INT64_MAX : parseTimestamp(param(request, "until").toStdString()) - 1;
+        f.fromMs
+            = param(request, "since").isEmpty() ? INT64_MIN : parseTimestamp(param(request, "since").toStdString());
+        f.toMs
+            = param(request, "until").isEmpty() ? INT64_MAX : parseTimestamp(param(request, "until").toStdString()) - 1;
         nlohmann::json ids = nlohmann::json::array();
         for (const auto& r : m_tenant.records())
             if (r.createdMs >= f.fromMs && r.createdMs <= f.toMs) ids.push_back(r.id);

@@ -36,8 +36,8 @@ private:
     RawReply servicePrincipals(const QHttpServerRequest& request);
     RawReply audits(const QHttpServerRequest& request);
     RawReply admin(const QHttpServerRequest& request);
-    RawReply page(const QHttpServerRequest& request, const std::vector<std::string>& items, size_t total,
-        size_t offset, size_t top, const char* context);
+    RawReply page(const QHttpServerRequest& request, const std::vector<std::string>& items, size_t total, size_t offset,
+        size_t top, const char* context);
 
     EmulatorConfig m_config;
     TenantStore m_tenant;

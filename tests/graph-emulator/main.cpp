@@ -24,20 +24,36 @@ int main(int argc, char** argv)
         "options :every=N (every Nth sign-in page request), :count=M (times, 0 = always), :after=K, :ms=D (slow).\n"
         "Admin: GET /_emulator/stats, /_emulator/faults?add=SPEC, /_emulator/groundtruth?since=ISO&until=ISO"));
     p.addHelpOption();
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port (0: any free one)."), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Tenant seed."), QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption signIns(QStringLiteral("sign-ins"), QStringLiteral("Sign-ins in the tenant."), QStringLiteral("N"), QStringLiteral("2000"));
-    const QCommandLineOption days(QStringLiteral("days"), QStringLiteral("Days the sign-ins span from 2026-10-01."), QStringLiteral("N"), QStringLiteral("14"));
-    const QCommandLineOption clientId(QStringLiteral("client-id"), QStringLiteral("Only this client ID is accepted."), QStringLiteral("ID"));
-    const QCommandLineOption secret(QStringLiteral("client-secret"), QStringLiteral("The valid client secret."), QStringLiteral("S"), QStringLiteral("emulator-secret"));
-    const QCommandLineOption approve(QStringLiteral("approve-after"), QStringLiteral("Device code: pending polls before approval."), QStringLiteral("N"), QStringLiteral("2"));
-    const QCommandLineOption interval(QStringLiteral("interval"), QStringLiteral("Device code: polling interval (s)."), QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption expires(QStringLiteral("expires-in"), QStringLiteral("Device code lifetime (s)."), QStringLiteral("N"), QStringLiteral("900"));
-    const QCommandLineOption tokenError(QStringLiteral("token-error"), QStringLiteral("Every token request fails with this AADSTS code (53003, 7000215...)."), QStringLiteral("CODE"));
-    const QCommandLineOption deviceError(QStringLiteral("device-error"), QStringLiteral("Device-code polls answer this error (authorization_declined, expired_token, bad_verification_code, access_denied, slow_down)."), QStringLiteral("ERROR"));
-    const QCommandLineOption latency(QStringLiteral("latency"), QStringLiteral("Milliseconds added to every sign-in page."), QStringLiteral("MS"), QStringLiteral("0"));
-    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Inject a fault (see above)."), QStringLiteral("SPEC"));
-    p.addOptions({ port, seed, signIns, days, clientId, secret, approve, interval, expires, tokenError, deviceError, latency, fault });
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port (0: any free one)."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"), QStringLiteral("Tenant seed."), QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption signIns(QStringLiteral("sign-ins"), QStringLiteral("Sign-ins in the tenant."),
+        QStringLiteral("N"), QStringLiteral("2000"));
+    const QCommandLineOption days(QStringLiteral("days"), QStringLiteral("Days the sign-ins span from 2026-10-01."),
+        QStringLiteral("N"), QStringLiteral("14"));
+    const QCommandLineOption clientId(
+        QStringLiteral("client-id"), QStringLiteral("Only this client ID is accepted."), QStringLiteral("ID"));
+    const QCommandLineOption secret(QStringLiteral("client-secret"), QStringLiteral("The valid client secret."),
+        QStringLiteral("S"), QStringLiteral("emulator-secret"));
+    const QCommandLineOption approve(QStringLiteral("approve-after"),
+        QStringLiteral("Device code: pending polls before approval."), QStringLiteral("N"), QStringLiteral("2"));
+    const QCommandLineOption interval(QStringLiteral("interval"), QStringLiteral("Device code: polling interval (s)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption expires(QStringLiteral("expires-in"), QStringLiteral("Device code lifetime (s)."),
+        QStringLiteral("N"), QStringLiteral("900"));
+    const QCommandLineOption tokenError(QStringLiteral("token-error"),
+        QStringLiteral("Every token request fails with this AADSTS code (53003, 7000215...)."), QStringLiteral("CODE"));
+    const QCommandLineOption deviceError(QStringLiteral("device-error"),
+        QStringLiteral("Device-code polls answer this error (authorization_declined, expired_token, "
+                       "bad_verification_code, access_denied, slow_down)."),
+        QStringLiteral("ERROR"));
+    const QCommandLineOption latency(QStringLiteral("latency"),
+        QStringLiteral("Milliseconds added to every sign-in page."), QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption fault(
+        QStringLiteral("fault"), QStringLiteral("Inject a fault (see above)."), QStringLiteral("SPEC"));
+    p.addOptions({ port, seed, signIns, days, clientId, secret, approve, interval, expires, tokenError, deviceError,
+        latency, fault });
     p.process(app);
 
     EmulatorConfig c;

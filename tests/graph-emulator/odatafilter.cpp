@@ -56,15 +56,16 @@ ODataFilter parseFilter(const QString& text, const QString& timeProperty)
     if (text.trimmed().isEmpty()) return f;
     static const QRegularExpression cmp(QStringLiteral("^([A-Za-z/]+)\\s+(eq|ge|gt|le|lt)\\s+(.+)$"));
     static const QRegularExpression in(QStringLiteral("^(appId|id)\\s+in\\s+\\((.*)\\)$"));
-    static const QRegularExpression any(
-        QStringLiteral("^signInEventTypes/any\\(\\s*(\\w+)\\s*:\\s*(.+)\\)$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression any(QStringLiteral("^signInEventTypes/any\\(\\s*(\\w+)\\s*:\\s*(.+)\\)$"),
+        QRegularExpression::CaseInsensitiveOption);
     for (const QString& clause : clauses(text)) {
         if (const auto m = any.match(clause); m.hasMatch()) {
             f.hasEventTypes = true;
             const QString var = m.captured(1);
             for (const QString& alt : m.captured(2).split(QLatin1String(" or "), Qt::SkipEmptyParts)) {
                 const QStringList bits = alt.trimmed().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-                if (bits.size() != 3 || bits[0] != var || bits[1] != QLatin1String("eq") || unquote(bits[2]).isEmpty()) {
+                if (bits.size() != 3 || bits[0] != var || bits[1] != QLatin1String("eq")
+                    || unquote(bits[2]).isEmpty()) {
                     f.error = QStringLiteral("Invalid filter clause: %1").arg(clause);
                     return f;
                 }

@@ -57,17 +57,20 @@ TenantStore::TenantStore(uint64_t seed, int signIns, int days)
         rec.caPolicyAt = rec.json.find(",\"appliedConditionalAccessPolicies\":");
         m_records.push_back(std::move(rec));
     }
-    std::stable_sort(m_records.begin(), m_records.end(),
-        [](const Record& a, const Record& b) { return a.createdMs > b.createdMs; });
+    std::stable_sort(
+        m_records.begin(), m_records.end(), [](const Record& a, const Record& b) { return a.createdMs > b.createdMs; });
     for (const CaPolicy& p : data.policies()) m_policies.push_back(p.json);
     for (const NamedLocation& n : data.namedLocations()) m_namedLocations.push_back(n.json);
-    for (const ServicePrincipal& sp : data.servicePrincipals()) m_servicePrincipals.push_back({ sp.id, sp.appId, sp.json });
+    for (const ServicePrincipal& sp : data.servicePrincipals())
+        m_servicePrincipals.push_back({ sp.id, sp.appId, sp.json });
     // One "Update conditional access policy" audit per policy, spread over the tenant's days.
     for (size_t i = 0; i < data.policies().size(); ++i) {
         const CaPolicy& p = data.policies()[i];
-        const int64_t when = options.startMs + int64_t(i) * 86400000LL * std::max(1, days) / int64_t(data.policies().size() + 1);
+        const int64_t when
+            = options.startMs + int64_t(i) * 86400000LL * std::max(1, days) / int64_t(data.policies().size() + 1);
         std::string a = "{\"id\":\"Policy_audit_" + std::to_string(i) + "\",\"category\":\"Policy\",";
-        a += "\"activityDateTime\":\"" + formatIso(when) + "\",\"activityDisplayName\":\"Update conditional access policy\",";
+        a += "\"activityDateTime\":\"" + formatIso(when)
+            + "\",\"activityDisplayName\":\"Update conditional access policy\",";
         a += "\"loggedByService\":\"Conditional Access\",\"result\":\"success\",\"targetResources\":[{\"id\":";
         exporter::appendString(a, p.id);
         a += ",\"displayName\":";

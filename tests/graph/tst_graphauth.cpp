@@ -63,7 +63,7 @@ Credentials device()
 QStringList emuArgs(QStringList more)
 {
     return QStringList { QStringLiteral("--sign-ins"), QStringLiteral("10"), QStringLiteral("--interval"),
-               QStringLiteral("0") }
+        QStringLiteral("0") }
     + more;
 }
 

@@ -56,10 +56,9 @@ class TestGraphCli : public QObject
     QStringList fetchArgs(const EmulatorProcess& emu, const QString& out, QStringList more = {}) const
     {
         return QStringList { QStringLiteral("fetch"), QStringLiteral("--tenant"), QStringLiteral("contoso.com"),
-                   QStringLiteral("--client-id"), QStringLiteral("app"), QStringLiteral("--authority-url"), emu.url(),
-                   QStringLiteral("--graph-url"), emu.url(), QStringLiteral("--since"),
-                   QStringLiteral("2026-10-02T00:00:00Z"), QStringLiteral("--until"),
-                   QStringLiteral("2026-10-09T00:00:00Z"), QStringLiteral("-o"), out }
+            QStringLiteral("--client-id"), QStringLiteral("app"), QStringLiteral("--authority-url"), emu.url(),
+            QStringLiteral("--graph-url"), emu.url(), QStringLiteral("--since"), QStringLiteral("2026-10-02T00:00:00Z"),
+            QStringLiteral("--until"), QStringLiteral("2026-10-09T00:00:00Z"), QStringLiteral("-o"), out }
         + more;
     }
 
@@ -92,7 +91,8 @@ private slots:
     {
         EmulatorProcess emu({ QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--sign-ins"),
             QStringLiteral("1500"), QStringLiteral("--client-secret"), m_secret, QStringLiteral("--fault"),
-            QStringLiteral("throttle:every=4:count=2"), QStringLiteral("--fault"), QStringLiteral("drop:every=5:count=2") });
+            QStringLiteral("throttle:every=4:count=2"), QStringLiteral("--fault"),
+            QStringLiteral("drop:every=5:count=2") });
         QVERIFY(emu.start());
         QTemporaryDir home;
         const QString out = home.filePath(QStringLiteral("fetch.json"));
@@ -131,7 +131,8 @@ private slots:
 
     void wrongSecretExits3WithCode()
     {
-        EmulatorProcess emu({ QStringLiteral("--sign-ins"), QStringLiteral("50"), QStringLiteral("--client-secret"), m_secret });
+        EmulatorProcess emu(
+            { QStringLiteral("--sign-ins"), QStringLiteral("50"), QStringLiteral("--client-secret"), m_secret });
         QVERIFY(emu.start());
         QTemporaryDir home;
         const Run r = runCalens(fetchArgs(emu, home.filePath(QStringLiteral("x.json")), secretArgs()),
@@ -144,21 +145,25 @@ private slots:
 
     void licenceExits3WithCode()
     {
-        EmulatorProcess emu({ QStringLiteral("--sign-ins"), QStringLiteral("50"), QStringLiteral("--fault"), QStringLiteral("licence") });
+        EmulatorProcess emu({ QStringLiteral("--sign-ins"), QStringLiteral("50"), QStringLiteral("--fault"),
+            QStringLiteral("licence") });
         QVERIFY(emu.start());
         QTemporaryDir home;
         const Run r = runCalens(fetchArgs(emu, home.filePath(QStringLiteral("x.json")), secretArgs()),
             envWithSecret(home.path(), QString::fromLatin1(calens::test::kEmulatorSecret)));
         QCOMPARE(r.code, 3);
-        QVERIFY2(r.err.contains(QLatin1String("Authentication_RequestFromNonPremiumTenantOrB2CTenant")), qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QLatin1String("Authentication_RequestFromNonPremiumTenantOrB2CTenant")), qPrintable(r.err));
     }
 
     void deviceCodeSignIn()
     {
-        EmulatorProcess emu({ QStringLiteral("--sign-ins"), QStringLiteral("200"), QStringLiteral("--interval"), QStringLiteral("0") });
+        EmulatorProcess emu(
+            { QStringLiteral("--sign-ins"), QStringLiteral("200"), QStringLiteral("--interval"), QStringLiteral("0") });
         QVERIFY(emu.start());
         QTemporaryDir home;
-        const Run r = runCalens(fetchArgs(emu, home.filePath(QStringLiteral("d.json")), { QStringLiteral("--device-code") }));
+        const Run r
+            = runCalens(fetchArgs(emu, home.filePath(QStringLiteral("d.json")), { QStringLiteral("--device-code") }));
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.err.contains(QLatin1String("enter the code EMU")));
     }
@@ -169,16 +174,19 @@ private slots:
         const QString out = home.filePath(QStringLiteral("x.json"));
         const QStringList base { QStringLiteral("fetch"), QStringLiteral("--tenant"), QStringLiteral("t"),
             QStringLiteral("--client-id"), QStringLiteral("c"), QStringLiteral("-o"), out };
-        Run r = runCalens(base + QStringList { QStringLiteral("--device-code"), QStringLiteral("--graph-url"),
-                                  QStringLiteral("http://graph.example.com") });
+        Run r = runCalens(base
+            + QStringList { QStringLiteral("--device-code"), QStringLiteral("--graph-url"),
+                QStringLiteral("http://graph.example.com") });
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QLatin1String("plain http is refused")));
         r = runCalens(base); // no sign-in method
         QCOMPARE(r.code, 2);
-        r = runCalens(base + QStringList { QStringLiteral("--client-secret-env"), QStringLiteral("CALENS_TEST_UNSET_VAR") });
+        r = runCalens(
+            base + QStringList { QStringLiteral("--client-secret-env"), QStringLiteral("CALENS_TEST_UNSET_VAR") });
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QLatin1String("CALENS_TEST_UNSET_VAR")));
-        r = runCalens(base + QStringList { QStringLiteral("--device-code"), QStringLiteral("--cloud"), QStringLiteral("mars") });
+        r = runCalens(
+            base + QStringList { QStringLiteral("--device-code"), QStringLiteral("--cloud"), QStringLiteral("mars") });
         QCOMPARE(r.code, 2);
     }
 };

@@ -109,7 +109,7 @@ private:
     static QStringList tenantArgs(QStringList more = {})
     {
         return QStringList { QStringLiteral("--seed"), QString::number(kSeed), QStringLiteral("--sign-ins"),
-                   QString::number(kSignIns) }
+            QString::number(kSignIns) }
         + more;
     }
 
@@ -163,20 +163,20 @@ private slots:
                                          << QStringList { QStringLiteral("throttle") };
         QTest::newRow("503") << QStringList { QStringLiteral("unavailable:every=4:count=2") }
                              << QStringList { QStringLiteral("unavailable") };
-        QTest::newRow("dropped connection") << QStringList { QStringLiteral("drop:every=3:count=5") }
-                                            << QStringList { QStringLiteral("drop") };
+        QTest::newRow("dropped connection")
+            << QStringList { QStringLiteral("drop:every=3:count=5") } << QStringList { QStringLiteral("drop") };
         QTest::newRow("truncated JSON") << QStringList { QStringLiteral("truncate:every=2:count=5") }
                                         << QStringList { QStringLiteral("truncate") };
         QTest::newRow("slow response") << QStringList { QStringLiteral("slow:every=5:count=2:ms=700") }
                                        << QStringList { QStringLiteral("slow") };
-        QTest::newRow("401 expired token") << QStringList { QStringLiteral("expire:after=4:count=1") }
-                                           << QStringList { QStringLiteral("expire") };
-        QTest::newRow("all together")
-            << QStringList { QStringLiteral("throttle:every=7:count=2"), QStringLiteral("unavailable:every=11:count=1"),
-                   QStringLiteral("drop:every=5:count=3"), QStringLiteral("truncate:every=6:count=3"),
-                   QStringLiteral("slow:every=9:count=2:ms=400"), QStringLiteral("expire:after=8:count=1") }
-            << QStringList { QStringLiteral("throttle"), QStringLiteral("drop"), QStringLiteral("truncate"),
-                   QStringLiteral("expire") };
+        QTest::newRow("401 expired token")
+            << QStringList { QStringLiteral("expire:after=4:count=1") } << QStringList { QStringLiteral("expire") };
+        QTest::newRow("all together") << QStringList { QStringLiteral("throttle:every=7:count=2"),
+            QStringLiteral("unavailable:every=11:count=1"), QStringLiteral("drop:every=5:count=3"),
+            QStringLiteral("truncate:every=6:count=3"), QStringLiteral("slow:every=9:count=2:ms=400"),
+            QStringLiteral("expire:after=8:count=1") }
+                                      << QStringList { QStringLiteral("throttle"), QStringLiteral("drop"),
+                                             QStringLiteral("truncate"), QStringLiteral("expire") };
     }
 
     void faults()

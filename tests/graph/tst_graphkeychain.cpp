@@ -39,7 +39,8 @@ private slots:
         qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/calens-test-bus");
         qunsetenv("DISPLAY");
         SecretVault vault(std::make_unique<KeychainSecretStore>(QStringLiteral("calens-test")));
-        const SecretResult w = wait([&](auto done) { vault.write(QStringLiteral("app"), QStringLiteral("pw-1"), done); });
+        const SecretResult w
+            = wait([&](auto done) { vault.write(QStringLiteral("app"), QStringLiteral("pw-1"), done); });
         QVERIFY2(w.ok, qPrintable(w.error));
         QVERIFY(!vault.keychainUsable());
         QVERIFY(vault.notice().contains(QLatin1String("this session only")));
@@ -67,18 +68,20 @@ private slots:
         QProcess p;
         p.setProcessEnvironment(env);
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(dbus, { QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
-                          QStringLiteral("echo -n pw | %1 --unlock --components=secrets >/dev/null 2>&1; exec \"$0\" "
-                                         "keychainRoundTrip")
-                              .arg(keyring),
-                          QCoreApplication::applicationFilePath() });
+        p.start(dbus,
+            { QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("echo -n pw | %1 --unlock --components=secrets >/dev/null 2>&1; exec \"$0\" "
+                               "keychainRoundTrip")
+                    .arg(keyring),
+                QCoreApplication::applicationFilePath() });
         QVERIFY(p.waitForFinished(60000));
         const QString out = QString::fromLocal8Bit(p.readAll());
         QVERIFY2(p.exitCode() == 0, qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("PASS   : TestGraphKeychain::keychainRoundTrip()")), qPrintable(out));
         // Nothing under the private HOME holds the secret in clear (the keyring file is encrypted).
         QProcess grep;
-        grep.start(QStringLiteral("grep"), { QStringLiteral("-rl"), QStringLiteral("calens-secret-value"), home.path() });
+        grep.start(
+            QStringLiteral("grep"), { QStringLiteral("-rl"), QStringLiteral("calens-secret-value"), home.path() });
         grep.waitForFinished(10000);
         QCOMPARE(grep.readAll().trimmed(), QByteArray());
     }
@@ -87,7 +90,8 @@ private slots:
     {
         if (!qEnvironmentVariableIsSet("CALENS_KEYRING_INNER")) QSKIP("runs inside dbus-run-session only");
         KeychainSecretStore store(QStringLiteral("calens-test"));
-        const SecretResult w = wait([&](auto done) { store.write(QStringLiteral("app"), QStringLiteral("calens-secret-value"), done); });
+        const SecretResult w
+            = wait([&](auto done) { store.write(QStringLiteral("app"), QStringLiteral("calens-secret-value"), done); });
         QVERIFY2(w.ok, qPrintable(w.error));
         const SecretResult r = wait([&](auto done) { store.read(QStringLiteral("app"), done); });
         QVERIFY2(r.ok, qPrintable(r.error));

@@ -59,7 +59,8 @@ private slots:
     void plainHttpOnlyOnLoopback()
     {
         QString error;
-        QVERIFY(resolveEndpoints(Cloud::Global, QStringLiteral("http://127.0.0.1:8080/"), QStringLiteral("http://[::1]:9"), &error));
+        QVERIFY(resolveEndpoints(
+            Cloud::Global, QStringLiteral("http://127.0.0.1:8080/"), QStringLiteral("http://[::1]:9"), &error));
         QVERIFY(resolveEndpoints(Cloud::Global, QStringLiteral("http://localhost:1"), {}, &error));
         QVERIFY(!resolveEndpoints(Cloud::Global, {}, QStringLiteral("http://graph.example.com"), &error));
         QVERIFY(error.contains(QLatin1String("plain http is refused")));
@@ -128,42 +129,58 @@ private slots:
         const auto queries = planSignInQueries(o, endpointsFor(Cloud::Global));
         QCOMPARE(queries.size(), size_t(12)); // 3 event-type queries × 4 slices
         for (const auto& q : queries) {
-            QVERIFY(q.url.toString().startsWith(QLatin1String("https://graph.microsoft.com/beta/auditLogs/signIns?$filter=")));
+            QVERIFY(q.url.toString().startsWith(
+                QLatin1String("https://graph.microsoft.com/beta/auditLogs/signIns?$filter=")));
             QVERIFY(q.url.toString().contains(QLatin1String("$top=1000")));
         }
-        QVERIFY(queries[0].url.query(QUrl::FullyDecoded).contains(QLatin1String("t eq 'interactiveUser' or t eq 'nonInteractiveUser'")));
+        QVERIFY(queries[0]
+                    .url.query(QUrl::FullyDecoded)
+                    .contains(QLatin1String("t eq 'interactiveUser' or t eq 'nonInteractiveUser'")));
     }
 
     void tokenErrorKeyedOnCodes()
     {
-        const QByteArray body = "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\\r\\nTrace ID: t\\r\\nCorrelation ID: c-1\\r\\nTimestamp: 2026-10-05 10:00:00Z\",\"error_codes\":[7000215],\"timestamp\":\"2026-10-05 10:00:00Z\",\"trace_id\":\"t\",\"correlation_id\":\"c-1\"}";
+        const QByteArray body = "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client "
+                                "secret provided.\\r\\nTrace ID: t\\r\\nCorrelation ID: c-1\\r\\nTimestamp: 2026-10-05 "
+                                "10:00:00Z\",\"error_codes\":[7000215],\"timestamp\":\"2026-10-05 "
+                                "10:00:00Z\",\"trace_id\":\"t\",\"correlation_id\":\"c-1\"}";
         const GraphError e = parseTokenError(401, body);
         QCOMPARE(e.code, QStringLiteral("AADSTS7000215"));
         QCOMPARE(e.correlationId, QStringLiteral("c-1"));
         QCOMPARE(e.detail, QStringLiteral("AADSTS7000215: Invalid client secret provided."));
         QVERIFY(e.text().startsWith(QLatin1String("AADSTS7000215: the client secret is wrong")));
-        const GraphError blocked = parseTokenError(400, "{\"error\":\"interaction_required\",\"error_description\":\"AADSTS53003: Access has been blocked by Conditional Access policies.\",\"correlation_id\":\"x\"}");
+        const GraphError blocked = parseTokenError(400,
+            "{\"error\":\"interaction_required\",\"error_description\":\"AADSTS53003: Access has been blocked by "
+            "Conditional Access policies.\",\"correlation_id\":\"x\"}");
         QVERIFY(blocked.isConditionalAccessBlock()); // from the description when error_codes is missing
         QCOMPARE(parseTokenError(502, "<html>").code, QStringLiteral("HTTP 502"));
     }
 
     void graphErrors()
     {
-        const GraphError licence = parseGraphError(403, "{\"error\":{\"code\":\"Authentication_RequestFromNonPremiumTenantOrB2CTenant\",\"message\":\"Neither tenant is B2C or tenant doesn't have premium license\",\"innerError\":{\"date\":\"2021-09-02T14:32:39\",\"request-id\":\"r-1\"}}}");
+        const GraphError licence = parseGraphError(403,
+            "{\"error\":{\"code\":\"Authentication_RequestFromNonPremiumTenantOrB2CTenant\",\"message\":\"Neither "
+            "tenant is B2C or tenant doesn't have premium "
+            "license\",\"innerError\":{\"date\":\"2021-09-02T14:32:39\",\"request-id\":\"r-1\"}}}");
         QCOMPARE(licence.kind, GraphError::Kind::Licence);
         QCOMPARE(licence.correlationId, QStringLiteral("r-1"));
-        const GraphError denied = parseGraphError(403, "{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges\"}}");
+        const GraphError denied = parseGraphError(
+            403, "{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges\"}}");
         QCOMPARE(denied.kind, GraphError::Kind::Permission);
         QVERIFY(denied.text().contains(QLatin1String("AuditLog.Read.All")));
     }
 
     void pages()
     {
-        PageInfo p = inspectPage("{\"value\":[{\"id\":\"a\",\"appliedConditionalAccessPolicies\":[]},{\"id\":\"b\"}],\"@odata.nextLink\":\"https://graph.microsoft.com/beta/auditLogs/signIns?$top=2&$skiptoken=abc_1\"}", true);
+        PageInfo p
+            = inspectPage("{\"value\":[{\"id\":\"a\",\"appliedConditionalAccessPolicies\":[]},{\"id\":\"b\"}],\"@odata."
+                          "nextLink\":\"https://graph.microsoft.com/beta/auditLogs/signIns?$top=2&$skiptoken=abc_1\"}",
+                true);
         QVERIFY(p.ok);
         QCOMPARE(p.records, size_t(2));
         QCOMPARE(p.withoutCaPolicies, size_t(1));
-        QCOMPARE(p.nextLink.toString(), QStringLiteral("https://graph.microsoft.com/beta/auditLogs/signIns?$top=2&$skiptoken=abc_1"));
+        QCOMPARE(p.nextLink.toString(),
+            QStringLiteral("https://graph.microsoft.com/beta/auditLogs/signIns?$top=2&$skiptoken=abc_1"));
         QVERIFY(!inspectPage("{\"value\":[{\"id\":\"a\"},{\"id\":", true).ok);
         QVERIFY(!inspectPage("{\"error\":{}}", true).ok);
     }

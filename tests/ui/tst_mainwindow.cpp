@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
@@ -187,9 +188,14 @@ void TestMainWindow::incidentsAndModels()
     auto* incidents = window.findChild<QTableView*>(QStringLiteral("incidentsTable"));
     QAbstractItemModelTester t1(incidents->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(incidents->model()->rowCount() > 5);
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    window.show();
     for (const char* name : { "policyResultsTable", "policiesTable", "namedLocationsTable" }) {
         auto* table = window.findChild<QTableView*>(QLatin1String(name));
         QVERIFY2(table, name);
+        QCOMPARE(table->model()->rowCount(), 0); // hidden views wait until they are shown
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->widget(i)->isAncestorOf(table)) tabs->setCurrentIndex(i);
         QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY2(table->model()->rowCount() > 0, name);
     }

@@ -2,6 +2,7 @@
 #include "reporthtml.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 namespace calens {
 
@@ -28,6 +29,13 @@ QString factsTable(const std::vector<ReportFact>& facts, const QString& cls = QS
     return h + QStringLiteral("</table>");
 }
 
+// A time stamp in a narrow column breaks between date and time, not inside the date.
+QString cell(const QString& text)
+{
+    static const QRegularExpression stamp(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d$"));
+    return stamp.match(text).hasMatch() ? esc(text.left(10)) + QStringLiteral("<br>") + esc(text.mid(11)) : esc(text);
+}
+
 // `widths`: column widths in percent, or empty to let the layout decide.
 QString grid(const ReportTable& t, const QString& cls, const std::vector<int>& widths = {})
 {
@@ -40,7 +48,7 @@ QString grid(const ReportTable& t, const QString& cls, const std::vector<int>& w
     h += QStringLiteral("</tr></thead><tbody>");
     for (const QStringList& row : t.rows) {
         h += QStringLiteral("<tr>");
-        for (const QString& c : row) h += QStringLiteral("<td>") + esc(c) + QStringLiteral("</td>");
+        for (const QString& c : row) h += QStringLiteral("<td>") + cell(c) + QStringLiteral("</td>");
         h += QStringLiteral("</tr>");
     }
     return h + QStringLiteral("</tbody></table>");

@@ -36,11 +36,26 @@ DirectoryView::DirectoryView(Kind kind, DataSession* session, QWidget* parent)
     hint->setWordWrap(true);
     layout->addWidget(hint);
     layout->addWidget(m_table);
-    connect(session, &DataSession::snapshotChanged, this, &DirectoryView::refresh);
+    connect(session, &DataSession::snapshotChanged, this, &DirectoryView::refreshWhenShown);
+}
+
+void DirectoryView::refreshWhenShown()
+{
+    if (isVisible())
+        refresh();
+    else
+        m_dirty = true;
+}
+
+void DirectoryView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty) refresh();
 }
 
 void DirectoryView::refresh()
 {
+    m_dirty = false;
     if (!m_session->dataset()) return;
     if (m_policies)
         m_policies->setData(*m_session->dataset(), *m_session->snapshot().rows);

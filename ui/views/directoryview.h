@@ -27,8 +27,13 @@ public:
 signals:
     void filterRequested(const QString& term);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void refresh();
+    void refreshWhenShown(); // hidden views wait: the UI thread only does what is seen
+    bool m_dirty = false;
     Kind m_kind;
     DataSession* m_session;
     PolicyTableModel* m_policies = nullptr;

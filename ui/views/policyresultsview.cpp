@@ -36,13 +36,28 @@ PolicyResultsView::PolicyResultsView(DataSession* session, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(m_table);
     connect(m_results, &QComboBox::currentIndexChanged, this, &PolicyResultsView::refresh);
-    connect(session, &DataSession::snapshotChanged, this, &PolicyResultsView::refresh);
+    connect(session, &DataSession::snapshotChanged, this, &PolicyResultsView::refreshWhenShown);
     connect(m_table, &QTableView::doubleClicked, this,
         [this](const QModelIndex& i) { emit signInActivated(i.data(EvalTableModel::SignInRowRole).toInt()); });
 }
 
+void PolicyResultsView::refreshWhenShown()
+{
+    if (isVisible())
+        refresh();
+    else
+        m_dirty = true;
+}
+
+void PolicyResultsView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty) refresh();
+}
+
 void PolicyResultsView::refresh()
 {
+    m_dirty = false;
     if (!m_session->dataset()) return;
     using R = PolicyResult;
     static const std::vector<uint8_t> sets[] = { { uint8_t(R::Failure), uint8_t(R::ReportOnlyFailure) },

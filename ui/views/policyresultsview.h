@@ -22,8 +22,13 @@ public:
 signals:
     void signInActivated(int row);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void refresh();
+    void refreshWhenShown(); // hidden views wait: the UI thread only does what is seen
+    bool m_dirty = false;
     DataSession* m_session;
     EvalTableModel* m_model;
     QTableView* m_table;

@@ -16,6 +16,7 @@
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -203,9 +204,10 @@ QWizardPage* DiagnosisWizard::fixesPage()
         auto* script = codeView(fix.powershell, true);
         script->setObjectName(QStringLiteral("fixScript"));
         l->addWidget(script, 2);
-        const QString request
-            = QStringLiteral("%1 %2\n%3")
-                  .arg(fix.graphRequest.method, fix.graphRequest.url, QString::fromStdString(fix.graphRequest.body));
+        const QJsonDocument body = QJsonDocument::fromJson(QByteArray::fromStdString(fix.graphRequest.body));
+        const QString request = QStringLiteral("%1 %2\n%3")
+                                    .arg(fix.graphRequest.method, fix.graphRequest.url,
+                                        QString::fromUtf8(body.toJson(QJsonDocument::Indented)));
         l->addWidget(codeView(request, false), 1);
         auto* buttons = new QHBoxLayout;
         auto* copy = new QPushButton(tr("Copy script"));

@@ -40,7 +40,9 @@ bool EmulatorProcess::start(QString* error)
     }
     const QString line = QString::fromLatin1(m_process->readLine()).trimmed();
     if (!line.startsWith(QLatin1String("http://127.0.0.1:"))) {
-        if (error) *error = QStringLiteral("no URL from the emulator: %1 %2").arg(line, QString::fromLocal8Bit(m_process->readAllStandardError()));
+        if (error)
+            *error = QStringLiteral("no URL from the emulator: %1 %2")
+                         .arg(line, QString::fromLocal8Bit(m_process->readAllStandardError()));
         return false;
     }
     m_url = line;
