@@ -60,8 +60,10 @@ int runFetch(const QStringList& args)
     const auto tenant = opt("tenant", "Tenant ID or domain.", "TENANT");
     const auto clientId = opt("client-id", "Application (client) ID of the app registration.", "ID");
     const auto deviceCode = opt("device-code", "Sign in as a user with a device code (delegated permissions).");
-    const auto secretEnv = opt("client-secret-env", "Client credentials; the secret is read from this environment "
-                                                    "variable (application permissions).", "VAR");
+    const auto secretEnv = opt("client-secret-env",
+        "Client credentials; the secret is read from this environment "
+        "variable (application permissions).",
+        "VAR");
     const auto certificate = opt("certificate", "Client credentials with a certificate (not in this version).", "FILE");
     const auto cloud = opt("cloud", "global, usgov or china.", "CLOUD", "global");
     const auto since = opt("since", "Start of the window (ISO 8601; default: 24 hours before --until).", "ISO");
@@ -71,7 +73,8 @@ int runFetch(const QStringList& args)
     const auto user = opt("user-id", "Only sign-ins of this user object ID.", "ID");
     const auto app = opt("app-id", "Only sign-ins to this application ID.", "ID");
     const auto types = opt("types", "Sign-in types: user,servicePrincipal,managedIdentity (default: all).", "LIST");
-    const auto authority = opt("authority-url", "Sign-in endpoint root (sovereign cloud or a local test server).", "URL");
+    const auto authority
+        = opt("authority-url", "Sign-in endpoint root (sovereign cloud or a local test server).", "URL");
     const auto graphUrl = opt("graph-url", "Microsoft Graph root (sovereign cloud or a local test server).", "URL");
     const auto slices = opt("slices", "Time slices per sign-in type (default 4).", "N", "4");
     const auto concurrency = opt("concurrency", "Requests in flight at once (default 4).", "N", "4");
@@ -88,7 +91,8 @@ int runFetch(const QStringList& args)
     }
     if (!p.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument %1").arg(p.positionalArguments().first()));
-    if (!p.isSet(tenant) || !p.isSet(clientId)) return usageError(QStringLiteral("--tenant and --client-id are required"));
+    if (!p.isSet(tenant) || !p.isSet(clientId))
+        return usageError(QStringLiteral("--tenant and --client-id are required"));
     if (!p.isSet(output)) return usageError(QStringLiteral("-o OUT.json is required"));
     const int methods = int(p.isSet(deviceCode)) + int(p.isSet(secretEnv)) + int(p.isSet(certificate));
     if (methods != 1)
@@ -98,7 +102,8 @@ int runFetch(const QStringList& args)
                                          "version; use --client-secret-env or --device-code")
                               .arg(p.value(certificate)));
     const auto cloudValue = cloudFromName(p.value(cloud));
-    if (!cloudValue) return usageError(QStringLiteral("--cloud %1: expected global, usgov or china").arg(p.value(cloud)));
+    if (!cloudValue)
+        return usageError(QStringLiteral("--cloud %1: expected global, usgov or china").arg(p.value(cloud)));
     QString error;
     const auto endpoints = resolveEndpoints(*cloudValue, p.value(authority), p.value(graphUrl), &error);
     if (!endpoints) return usageError(error);
@@ -130,13 +135,15 @@ int runFetch(const QStringList& args)
             else if (k == QLatin1String("managedidentity"))
                 options.managedIdentitySignIns = true;
             else
-                return usageError(QStringLiteral("--types: unknown type %1 (user, servicePrincipal, managedIdentity)").arg(t));
+                return usageError(
+                    QStringLiteral("--types: unknown type %1 (user, servicePrincipal, managedIdentity)").arg(t));
         }
     }
     bool ok1 = false, ok2 = false;
     options.slices = p.value(slices).toInt(&ok1);
     options.concurrency = p.value(concurrency).toInt(&ok2);
-    if (!ok1 || !ok2 || options.slices < 1 || options.slices > 256 || options.concurrency < 1 || options.concurrency > 16)
+    if (!ok1 || !ok2 || options.slices < 1 || options.slices > 256 || options.concurrency < 1
+        || options.concurrency > 16)
         return usageError(QStringLiteral("--slices expects 1..256 and --concurrency 1..16"));
     options.directoryData = !p.isSet(noDirectory);
     const QString outPath = p.value(output);

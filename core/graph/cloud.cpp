@@ -104,8 +104,8 @@ bool isAllowedUrl(const QUrl& url, QString* error)
     if (scheme != QLatin1String("http"))
         return fail(QStringLiteral("%1: only https URLs are accepted").arg(url.toString()));
     if (!isLoopbackHost(url.host()))
-        return fail(QStringLiteral("%1: plain http is refused for a host that is not loopback; use https")
-                        .arg(url.toString()));
+        return fail(
+            QStringLiteral("%1: plain http is refused for a host that is not loopback; use https").arg(url.toString()));
     return true;
 }
 

@@ -70,8 +70,8 @@ void FetchJob::cancel()
     GraphError e;
     e.kind = GraphError::Kind::Cancelled;
     e.code = QStringLiteral("cancelled");
-    e.message = QStringLiteral("the fetch was cancelled; %1 sign-ins fetched so far are kept")
-                    .arg(m_dataset->signInCount());
+    e.message
+        = QStringLiteral("the fetch was cancelled; %1 sign-ins fetched so far are kept").arg(m_dataset->signInCount());
     fail(e);
 }
 
@@ -176,9 +176,8 @@ void FetchJob::planReferencedObjects()
             for (const std::string& id : *list)
                 if (id.find('-') != std::string::npos) objectIds.insert(QString::fromStdString(id));
     for (const QString& k : known) appIds.erase(k);
-    const auto queries = planServicePrincipalQueries(
-        std::vector<QString>(appIds.begin(), appIds.end()), std::vector<QString>(objectIds.begin(), objectIds.end()),
-        m_endpoints);
+    const auto queries = planServicePrincipalQueries(std::vector<QString>(appIds.begin(), appIds.end()),
+        std::vector<QString>(objectIds.begin(), objectIds.end()), m_endpoints);
     for (const PlannedQuery& q : queries) m_queue.push_back(q);
     m_progress.queriesTotal += int(queries.size());
 }

@@ -117,8 +117,8 @@ std::vector<PlannedQuery> planSignInQueries(const FetchOptions& options, const E
             PlannedQuery q;
             q.kind = PlannedQuery::Kind::SignIns;
             q.label = QStringLiteral("%1 %2..%3").arg(name, iso(from), iso(to));
-            q.url = listUrl(endpoints, QStringLiteral("/beta/auditLogs/signIns"),
-                signInFilter(options, clause, from, to), top);
+            q.url = listUrl(
+                endpoints, QStringLiteral("/beta/auditLogs/signIns"), signInFilter(options, clause, from, to), top);
             out.push_back(q);
         }
     }

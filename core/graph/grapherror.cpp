@@ -18,8 +18,8 @@ QString str(const nlohmann::json& j, const char* key)
 // The first line of an AADSTS description: the rest repeats trace/correlation ids and the timestamp.
 QString firstLine(const QString& text)
 {
-    const qsizetype cut = text.indexOf(QLatin1Char('\r')) >= 0 ? text.indexOf(QLatin1Char('\r'))
-                                                               : text.indexOf(QLatin1Char('\n'));
+    const qsizetype cut
+        = text.indexOf(QLatin1Char('\r')) >= 0 ? text.indexOf(QLatin1Char('\r')) : text.indexOf(QLatin1Char('\n'));
     return (cut >= 0 ? text.left(cut) : text).trimmed();
 }
 

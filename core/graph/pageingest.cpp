@@ -49,6 +49,7 @@ void PageIngest::servicePrincipal(ServicePrincipal sp)
     m_dataset.addServicePrincipal(std::move(sp));
 }
 
-void PageIngest::policyRow(std::string_view, const SignInDraft&) { }
+void PageIngest::policyRow(std::string_view, const SignInDraft&)
+{ }
 
 } // namespace calens::graph

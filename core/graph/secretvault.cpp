@@ -17,8 +17,9 @@ QString SecretVault::name() const
 void SecretVault::markUnavailable(const SecretResult& r)
 {
     m_keychainFailed = true;
-    m_notice = r.error + QLatin1String(": the client secret is kept for this session only and must be entered "
-                                       "again next time");
+    m_notice = r.error
+        + QLatin1String(": the client secret is kept for this session only and must be entered "
+                        "again next time");
 }
 
 void SecretVault::read(const QString& account, Done done)

@@ -51,8 +51,8 @@ GraphError networkError(QNetworkReply* reply)
     GraphError e;
     e.kind = GraphError::Kind::Network;
     e.code = QStringLiteral("network");
-    e.message = QStringLiteral("cannot reach the sign-in endpoint %1: %2")
-                    .arg(reply->url().host(), reply->errorString());
+    e.message
+        = QStringLiteral("cannot reach the sign-in endpoint %1: %2").arg(reply->url().host(), reply->errorString());
     return e;
 }
 
@@ -107,7 +107,8 @@ void TokenProvider::cancel()
     fail(e);
 }
 
-void TokenProvider::post(const QUrl& url, const QByteArray& body, void (TokenProvider::*handler)(int, const QByteArray&))
+void TokenProvider::post(
+    const QUrl& url, const QByteArray& body, void (TokenProvider::*handler)(int, const QByteArray&))
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
@@ -186,14 +187,14 @@ void TokenProvider::onDeviceCode(int status, const QByteArray& body)
     DeviceCodeInfo info;
     info.userCode = jsonString(j, "user_code");
     m_deviceCode = jsonString(j, "device_code").toLatin1();
-    if (status != 200 || info.userCode.isEmpty() || m_deviceCode.isEmpty())
-        return fail(parseTokenError(status, body));
+    if (status != 200 || info.userCode.isEmpty() || m_deviceCode.isEmpty()) return fail(parseTokenError(status, body));
     info.verificationUri = jsonString(j, "verification_uri");
     info.message = jsonString(j, "message");
     info.expiresInSeconds = jsonInt(j, "expires_in", 900);
     info.intervalSeconds = jsonInt(j, "interval", 5);
     if (info.message.isEmpty())
-        info.message = QStringLiteral("To sign in, open %1 and enter the code %2.").arg(info.verificationUri, info.userCode);
+        info.message
+            = QStringLiteral("To sign in, open %1 and enter the code %2.").arg(info.verificationUri, info.userCode);
     m_intervalMs = std::max(200, info.intervalSeconds * 1000);
     m_deviceExpiresMs = qint64(info.expiresInSeconds) * 1000;
     m_deviceClock.start();
