@@ -22,9 +22,10 @@ QString code(const QString& text)
 
 QString factsTable(const std::vector<ReportFact>& facts, const QString& cls = QStringLiteral("facts"))
 {
-    QString h = QStringLiteral("<table class=\"%1\" cellspacing=\"0\" cellpadding=\"3\">").arg(cls);
+    // A fixed label column keeps labels and values apart (Qt's rich text ignores padding-right on cells).
+    QString h = QStringLiteral("<table class=\"%1\" width=\"100%\" cellspacing=\"0\" cellpadding=\"2\">").arg(cls);
     for (const ReportFact& f : facts)
-        h += QStringLiteral("<tr><th align=\"left\" valign=\"top\">%1</th><td>%2</td></tr>")
+        h += QStringLiteral("<tr><th align=\"left\" valign=\"top\" width=\"22%\">%1</th><td>%2</td></tr>")
                  .arg(esc(f.label), esc(f.value));
     return h + QStringLiteral("</table>");
 }
@@ -101,9 +102,9 @@ QString ReportHtml::summary() const
     for (const QString& p : m_model.summary) h += QStringLiteral("<p>") + esc(p) + QStringLiteral("</p>");
     h += factsTable(m_model.keyFacts);
     if (m_model.charts.empty()) return h;
-    h += QStringLiteral("<h3>When and what</h3><p class=\"chart\">") + m_chart(0, 500, 150) + QStringLiteral("</p>");
+    h += QStringLiteral("<h3>When and what</h3><p class=\"chart\">") + m_chart(0, 480, 150) + QStringLiteral("</p>");
     for (size_t i = 1; i < m_model.charts.size(); ++i)
-        h += QStringLiteral("<p class=\"chart\">") + m_chart(i, 500, 128) + QStringLiteral("</p>");
+        h += QStringLiteral("<p class=\"chart\">") + m_chart(i, 480, 128) + QStringLiteral("</p>");
     return h;
 }
 
