@@ -125,6 +125,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_signIns, &SignInsView::diagnoseRequested, this, &MainWindow::diagnose);
     connect(m_incidents, &IncidentsView::diagnoseRequested, this, &MainWindow::diagnose);
     connect(policyResults, &PolicyResultsView::signInActivated, this, &MainWindow::diagnose);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        // Opening What-If for the first time starts from the selected sign-in rather than an empty form.
+        if (m_tabs->currentWidget() == m_whatIf && m_whatIf->isUnused())
+            m_whatIf->useSignIn(m_signIns->currentSignIn());
+    });
     buildToolBars();
     buildMenus();
     applyPalette(QSettings().value(QStringLiteral("ui/dark"), false).toBool());

@@ -91,6 +91,9 @@ WhatIfView::WhatIfView(DataSession* session, QWidget* parent)
         { tr("Policy"), tr("Outcome"), tr("Reasons"), tr("Not enough information"), tr("Requires") });
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_disagreements->setReadOnly(true);
     m_disagreements->setPlaceholderText(tr("Where the sign-in log and this evaluation disagree"));
@@ -108,6 +111,11 @@ WhatIfView::WhatIfView(DataSession* session, QWidget* parent)
         m_row = -1; // edited by hand: a hypothetical sign-in
         evaluate();
     });
+}
+
+bool WhatIfView::isUnused() const
+{
+    return m_table->rowCount() == 0;
 }
 
 void WhatIfView::useSignIn(int row)

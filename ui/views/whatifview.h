@@ -22,6 +22,7 @@ public:
     void useSignIn(int row); // fill the form from a logged sign-in and evaluate
     void evaluate();
     QTableWidget* results() const { return m_table; }
+    bool isUnused() const; // nothing evaluated yet
 
 private:
     DataSession* m_session;
