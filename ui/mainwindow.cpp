@@ -21,6 +21,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -267,6 +268,7 @@ void MainWindow::openPaths(const QStringList& paths)
     m_progress->setValue(0);
     m_progress->show();
     m_cancel->show();
+    m_loadClock.invalidate();
     m_loader->start(paths);
 }
 
@@ -281,7 +283,14 @@ void MainWindow::openDemo()
 void MainWindow::onProgress(qint64 done, qint64 total, const QString& path)
 {
     if (total > 0) m_progress->setValue(int(done * 1000 / total));
-    if (!path.isEmpty()) m_status->setText(tr("Reading %1…").arg(path));
+    if (done <= 0 || !m_loadClock.isValid()) m_loadClock.start();
+    QString eta;
+    const qint64 ms = m_loadClock.elapsed();
+    if (total > 0 && done > 0 && ms > 1000) {
+        const qint64 left = ms * (total - done) / done / 1000;
+        eta = tr(" — %1 MB of %2 MB, about %3 s left").arg(done >> 20).arg(total >> 20).arg(left);
+    }
+    if (!path.isEmpty()) m_status->setText(tr("Reading %1…").arg(path) + eta);
 }
 
 void MainWindow::onLoaded(

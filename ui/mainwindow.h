@@ -4,6 +4,7 @@
 #include "ingest/inputreport.h"
 #include "model/dataset.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <memory>
@@ -77,6 +78,7 @@ private:
     QPushButton* m_cancel;
     QLabel* m_status;
     QLabel* m_counts;
+    QElapsedTimer m_loadClock; // for the ETA
 };
 
 } // namespace calens
