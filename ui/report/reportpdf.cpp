@@ -19,16 +19,11 @@ namespace {
 
 constexpr int kDpi = 300;
 
-QString xmlEscaped(const QString& s)
-{
-    QString out = s.toHtmlEscaped();
-    return out;
-}
-
 // QPdfWriter 6.4 writes only title and creator into the info dictionary; author and subject go into the
 // XMP metadata (what PDF 2.0 and PDF/A readers use). With PDF/A-1b the identification schema is required.
 QByteArray xmpMetadata(const ReportModel& m, const ReportOptions& o)
 {
+    auto esc = [](const QString& text) { return text.toHtmlEscaped(); };
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     QString x
         = QStringLiteral(
@@ -44,9 +39,8 @@ QByteArray xmpMetadata(const ReportModel& m, const ReportOptions& o)
             "<xmp:ModifyDate>%5</xmp:ModifyDate><xmp:MetadataDate>%5</xmp:MetadataDate>\n"
             "<pdf:Producer>Qt %6</pdf:Producer>%7\n"
             "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end='w'?>\n")
-              .arg(xmlEscaped(m.title), xmlEscaped(o.author),
-                  xmlEscaped(QStringLiteral("Conditional Access incident report (AADSTS53003)")),
-                  xmlEscaped(m.toolVersion), now, QString::fromLatin1(qVersion()),
+              .arg(esc(m.title), esc(o.author), esc(QStringLiteral("Conditional Access incident report (AADSTS53003)")),
+                  esc(m.toolVersion), now, QString::fromLatin1(qVersion()),
                   o.pdfA ? QStringLiteral("<pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>")
                          : QString());
     return x.toUtf8();
