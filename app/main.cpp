@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "fetchcommand.h"
 #include "whatifcommand.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,10 @@ void printUsage()
                "[--named-locations FILE] [--json]\n"
                "       calens whatif --policies FILE [--named-locations FILE] (--sign-in-id ID PATH... | HYPOTHETICAL) "
                "[--json]\n"
+               "       calens fetch --tenant TENANT --client-id ID (--device-code | --client-secret-env VAR) [--cloud "
+               "global|usgov|china]\n"
+               "                    [--since ISO] [--until ISO] [--error-code N] [--correlation-id ID] [--types LIST]\n"
+               "                    [--authority-url URL --graph-url URL] -o OUT.json\n"
                "       calens synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n"
                "       calens --version\n",
         stdout);
@@ -29,7 +34,8 @@ int main(int argc, char** argv)
 {
     const char* command = argc > 1 ? argv[1] : "";
     const bool cli = std::strcmp(command, "analyze") == 0 || std::strcmp(command, "synth") == 0
-        || std::strcmp(command, "diagnose") == 0 || std::strcmp(command, "whatif") == 0;
+        || std::strcmp(command, "diagnose") == 0 || std::strcmp(command, "whatif") == 0
+        || std::strcmp(command, "fetch") == 0;
     if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0) {
         printUsage();
         return 0;
@@ -38,7 +44,7 @@ int main(int argc, char** argv)
         std::printf("calens %s\n", CALENS_VERSION);
         return 0;
     }
-    for (const char* later : { "report", "fetch" }) {
+    for (const char* later : { "report" }) {
         if (std::strcmp(command, later) == 0) {
             std::fprintf(stderr, "calens %s: not available in this version yet\n", command);
             return 2;
@@ -57,5 +63,6 @@ int main(int argc, char** argv)
     if (args.first() == QLatin1String("analyze")) return runAnalyze(args);
     if (args.first() == QLatin1String("diagnose")) return runDiagnose(args);
     if (args.first() == QLatin1String("whatif")) return runWhatIf(args);
+    if (args.first() == QLatin1String("fetch")) return runFetch(args);
     return runSynth(args);
 }

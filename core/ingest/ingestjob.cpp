@@ -3,7 +3,9 @@
 
 #include "csvreader.h"
 #include "formatdetector.h"
+#include "gzipsource.h"
 #include "jsonreader.h"
+#include "memorysource.h"
 #include "model/signinref.h"
 
 #include <QDir>
@@ -97,6 +99,24 @@ void IngestJob::readOne(const Pending& input)
         report.error = error;
         return;
     }
+    readSource(std::move(source), report, input);
+}
+
+void IngestJob::readBuffer(const QByteArray& data, const QString& name)
+{
+    m_reports.emplace_back();
+    InputReport& report = m_reports.back();
+    report.path = name;
+    report.bytes = uint64_t(data.size());
+    m_current = &report;
+    std::unique_ptr<ByteSource> source = std::make_unique<MemorySource>(data);
+    if (data.startsWith("\x1f\x8b")) source = std::make_unique<GzipSource>(std::move(source));
+    readSource(std::move(source), report, Pending { name, std::nullopt, false, uint64_t(data.size()) });
+    finish();
+}
+
+void IngestJob::readSource(std::unique_ptr<ByteSource> source, InputReport& report, const Pending& input)
+{
     std::string head(kHeadSize, '\0');
     size_t got = 0;
     bool eof = false;

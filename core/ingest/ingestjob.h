@@ -2,6 +2,7 @@
 #pragma once
 
 #include "arena.h"
+#include "bytesource.h"
 #include "format.h"
 #include "ingestsink.h"
 #include "inputreport.h"
@@ -34,6 +35,8 @@ public:
     // file may be (e.g. --policies FILE). Files inside folders that are not exports are noted and passed over.
     void addInputs(const QStringList& paths, std::optional<Format> expected = std::nullopt);
     void run();
+    // Reads bytes held in memory as if they were a file named `name` (gzip and UTF-16 included).
+    void readBuffer(const QByteArray& data, const QString& name);
     // Attaches policy rows that arrived apart from their sign-ins. run() calls it at the end.
     void finish();
 
@@ -59,6 +62,7 @@ private:
         uint64_t size = 0;
     };
     void readOne(const Pending& input);
+    void readSource(std::unique_ptr<ByteSource> source, InputReport& report, const Pending& input);
 
     Dataset& m_dataset;
     const std::atomic<bool>* m_cancel = nullptr;
