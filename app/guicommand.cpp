@@ -4,6 +4,8 @@
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QLocale>
+#include <QTranslator>
 
 int runGui(int& argc, char** argv, const QStringList& args)
 {
@@ -11,6 +13,9 @@ int runGui(int& argc, char** argv, const QStringList& args)
     QApplication::setApplicationName(QStringLiteral("CA Lens"));
     QApplication::setOrganizationName(QStringLiteral("calens"));
     QApplication::setApplicationVersion(QStringLiteral(CALENS_VERSION));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("calens"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
     calens::MainWindow window;
     QStringList paths;
     bool demo = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 #include "fetchcommand.h"
+#include "reportcommand.h"
 #include "whatifcommand.h"
 
 #include <QCoreApplication>
@@ -13,18 +14,21 @@ namespace {
 
 void printUsage()
 {
-    std::fputs("usage: calens [--demo] [PATH...]            open the window\n"
-               "       calens analyze PATH... [--policies FILE] [--named-locations FILE] [--json]\n"
-               "       calens diagnose PATH... --correlation-id ID | --sign-in-id ID [--policies FILE] "
-               "[--named-locations FILE] [--json]\n"
-               "       calens whatif --policies FILE [--named-locations FILE] (--sign-in-id ID PATH... | HYPOTHETICAL) "
-               "[--json]\n"
-               "       calens fetch --tenant TENANT --client-id ID (--device-code | --client-secret-env VAR) [--cloud "
-               "global|usgov|china]\n"
-               "                    [--since ISO] [--until ISO] [--error-code N] [--correlation-id ID] [--types LIST]\n"
-               "                    [--authority-url URL --graph-url URL] -o OUT.json\n"
-               "       calens synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n"
-               "       calens --version\n",
+    std::fputs(
+        "usage: calens [--demo] [PATH...]            open the window\n"
+        "       calens analyze PATH... [--policies FILE] [--named-locations FILE] [--json]\n"
+        "       calens diagnose PATH... --correlation-id ID | --sign-in-id ID [--policies FILE] "
+        "[--named-locations FILE] [--json]\n"
+        "       calens whatif --policies FILE [--named-locations FILE] (--sign-in-id ID PATH... | HYPOTHETICAL) "
+        "[--json]\n"
+        "       calens fetch --tenant TENANT --client-id ID (--device-code | --client-secret-env VAR) [--cloud "
+        "global|usgov|china]\n"
+        "                    [--since ISO] [--until ISO] [--error-code N] [--correlation-id ID] [--types LIST]\n"
+        "                    [--authority-url URL --graph-url URL] -o OUT.json\n"
+        "       calens report PATH... -o OUT.pdf [--correlation-id ID] [--redact] [--title TEXT] [--html OUT.html]\n"
+        "                     [--json OUT.json] [--page-size a4|letter] [--pdfa]\n"
+        "       calens synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n"
+        "       calens --version\n",
         stdout);
 }
 
@@ -44,12 +48,7 @@ int main(int argc, char** argv)
         std::printf("calens %s\n", CALENS_VERSION);
         return 0;
     }
-    for (const char* later : { "report" }) {
-        if (std::strcmp(command, later) == 0) {
-            std::fprintf(stderr, "calens %s: not available in this version yet\n", command);
-            return 2;
-        }
-    }
+    if (std::strcmp(command, "report") == 0) return runReport(argc, argv); // makes its own (offscreen) QGuiApplication
     if (!cli) {
         QStringList args;
         for (int i = 1; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);

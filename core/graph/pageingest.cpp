@@ -3,7 +3,7 @@
 
 #include "ingest/formatdetector.h"
 #include "ingest/jsonreader.h"
-#include "memorysource.h"
+#include "ingest/memorysource.h"
 #include "model/dataset.h"
 
 namespace calens::graph {
