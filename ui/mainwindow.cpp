@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "export/exportreportdialog.h"
 #include "loadworker.h"
+#include "query/directorytablemodels.h"
 #include "query/summary.h"
 #include "session/datasession.h"
 #include "signindetails.h"
@@ -206,6 +208,9 @@ void MainWindow::buildMenus()
         QApplication::clipboard()->setText(QString::fromUtf8(c.data(), qsizetype(c.size())));
     });
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QMenu* report = menuBar()->addMenu(tr("&Report"));
+    QAction* exportAction = report->addAction(tr("Export incident report…"), this, [this] { exportReport(); });
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* focus = view->addAction(tr("Focus the filter"), this, [this] { m_filter->setFocus(); });
     focus->setShortcut(QKeySequence::Find);
@@ -252,10 +257,24 @@ void MainWindow::addFilterTerm(const QString& term)
     applyFilterNow();
 }
 
+ExportReportDialog* MainWindow::exportReport()
+{
+    if (!m_session->dataset()) return nullptr;
+    const auto* model = static_cast<const IncidentTableModel*>(m_incidents->model());
+    auto* dialog = new ExportReportDialog(m_session->dataset(), model->incidents(), m_reportFocus, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
 void MainWindow::diagnose(int row)
 {
     if (row < 0 || !m_session->dataset()) return;
     auto* wizard = new DiagnosisWizard(m_session->dataset(), uint32_t(row), this);
+    connect(wizard, &DiagnosisWizard::addToReportRequested, this, [this](uint32_t focus) {
+        m_reportFocus = focus; // the report leads with this sign-in's incident
+        exportReport();
+    });
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->show();
     emit wizardOpened(wizard);

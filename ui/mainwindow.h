@@ -22,6 +22,7 @@ class QTimer;
 namespace calens {
 
 class DataSession;
+class ExportReportDialog;
 class IncidentsView;
 class LoadWorker;
 class SignInsView;
@@ -44,6 +45,7 @@ public:
     void applyFilterNow();
     void addFilterTerm(const QString& term);
     void diagnose(int row); // opens the wizard
+    ExportReportDialog* exportReport(); // opens the export dialog (nullptr before data is loaded)
     SignInsView* signInsView() const { return m_signIns; }
     IncidentsView* incidentsView() const { return m_incidents; }
 
@@ -79,6 +81,7 @@ private:
     QLabel* m_status;
     QLabel* m_counts;
     QElapsedTimer m_loadClock; // for the ETA
+    uint32_t m_reportFocus = UINT32_MAX; // the sign-in "Add to incident report" chose
 };
 
 } // namespace calens

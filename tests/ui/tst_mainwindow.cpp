@@ -2,6 +2,7 @@
 // The window as a user drives it (offscreen): load, filter by typing and by clicking a chart, select a
 // sign-in, walk the wizard to a cause and read the fix; every model checked by QAbstractItemModelTester.
 #include "charts/barchart.h"
+#include "export/exportreportdialog.h"
 #include "query/directorytablemodels.h"
 #include "query/evaltablemodel.h"
 #include "query/signintablemodel.h"
@@ -17,11 +18,13 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPdfDocument>
 #include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -36,6 +39,7 @@ private slots:
     void wizardToCauseAndFix();
     void wizardAnswerChangesThePath();
     void incidentsAndModels();
+    void exportReportFromTheWindow();
 
 private:
     static void waitForSnapshot(MainWindow& w)
@@ -201,6 +205,28 @@ void TestMainWindow::incidentsAndModels()
     }
     auto* policies = window.findChild<QTableView*>(QStringLiteral("policiesTable"));
     QCOMPARE(policies->model()->rowCount(), 25);
+}
+
+void TestMainWindow::exportReportFromTheWindow()
+{
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loaded);
+    QSignalSpy ready(window.incidentsView(), &IncidentsView::ready);
+    window.openDemo();
+    QVERIFY(loaded.wait(30000));
+    if (ready.isEmpty()) QVERIFY(ready.wait(30000));
+    ExportReportDialog* dialog = window.exportReport();
+    QVERIFY(dialog);
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("incident.pdf"));
+    dialog->setPath(pdf);
+    QSignalSpy exported(dialog, &ExportReportDialog::exported);
+    dialog->exportNow(); // built and rendered on a worker
+    QVERIFY(exported.wait(60000));
+    QPdfDocument doc;
+    QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
+    QVERIFY(doc.pageCount() > 3);
+    QVERIFY(window.findChild<QDialog*>(QStringLiteral("reportPreview")));
 }
 
 QTEST_MAIN(TestMainWindow)

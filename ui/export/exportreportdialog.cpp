@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+#include "exportreportdialog.h"
+
+#include "report/reportbuilder.h"
+#include "report/reporthtmlexport.h"
+#include "report/reportjson.h"
+#include "report/reportoptions.h"
+#include "report/reportpdf.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPdfDocument>
+#include <QPdfView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <atomic>
+
+namespace calens {
+
+ExportReportDialog::ExportReportDialog(
+    std::shared_ptr<const Dataset> dataset, std::vector<Incident> incidents, uint32_t focusRow, QWidget* parent)
+    : QDialog(parent)
+    , m_dataset(std::move(dataset))
+    , m_incidents(std::move(incidents))
+    , m_focusRow(focusRow)
+    , m_title(new QLineEdit)
+    , m_path(new QLineEdit)
+    , m_redact(new QCheckBox(tr("Replace identities, IP addresses and object ids by pseudonyms")))
+    , m_pdfa(new QCheckBox(tr("PDF/A-1b for archiving")))
+    , m_html(new QCheckBox(tr("Also write HTML")))
+    , m_json(new QCheckBox(tr("Also write JSON")))
+    , m_page(new QComboBox)
+    , m_progress(new QProgressBar)
+    , m_status(new QLabel)
+    , m_export(new QPushButton(tr("Export")))
+{
+    setWindowTitle(tr("Export incident report"));
+    setObjectName(QStringLiteral("exportReportDialog"));
+    m_title->setPlaceholderText(tr("derived from the incident"));
+    m_path->setObjectName(QStringLiteral("reportPath"));
+    m_page->addItem(QStringLiteral("A4"), int(QPageSize::A4));
+    m_page->addItem(QStringLiteral("Letter"), int(QPageSize::Letter));
+    m_page->setCurrentIndex(ReportOptions::defaultPageSize().id() == QPageSize::Letter ? 1 : 0);
+    auto* browse = new QPushButton(tr("Choose…"));
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path);
+    pathRow->addWidget(browse);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Title"), m_title);
+    form->addRow(tr("PDF file"), pathRow);
+    form->addRow(tr("Page size"), m_page);
+    form->addRow(QString(), m_redact);
+    form->addRow(QString(), m_pdfa);
+    form->addRow(QString(), m_html);
+    form->addRow(QString(), m_json);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    buttons->addButton(m_export, QDialogButtonBox::AcceptRole);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("%n incident(s) from the loaded data.", nullptr, int(m_incidents.size()))));
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    m_progress->hide();
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString p = QFileDialog::getSaveFileName(this, tr("Save report"), m_path->text(), tr("PDF (*.pdf)"));
+        if (!p.isEmpty()) m_path->setText(p);
+    });
+    connect(m_export, &QPushButton::clicked, this, &ExportReportDialog::exportNow);
+    connect(buttons, &QDialogButtonBox::rejected, this, [this] {
+        if (m_cancel) *m_cancel = true;
+        reject();
+    });
+}
+
+ExportReportDialog::~ExportReportDialog()
+{
+    if (m_cancel) *m_cancel = true;
+    if (m_thread) m_thread->wait();
+}
+
+void ExportReportDialog::setPath(const QString& path)
+{
+    m_path->setText(path);
+}
+
+void ExportReportDialog::exportNow()
+{
+    const QString path = m_path->text().trimmed();
+    if (path.isEmpty() || m_thread) {
+        m_status->setText(tr("Choose where to save the PDF."));
+        return;
+    }
+    ReportRequest request;
+    request.title = m_title->text().trimmed();
+    request.redact = m_redact->isChecked();
+    ReportOptions options;
+    options.pageSize = QPageSize(QPageSize::PageSizeId(m_page->currentData().toInt()));
+    options.pdfA = m_pdfa->isChecked();
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancel = cancel;
+    options.progress = [this, cancel](int page, int pages) {
+        QMetaObject::invokeMethod(m_progress, [this, page, pages] {
+            m_progress->setRange(0, pages);
+            m_progress->setValue(page);
+        });
+        return !cancel->load();
+    };
+    const bool html = m_html->isChecked(), json = m_json->isChecked();
+    m_export->setEnabled(false);
+    m_progress->show();
+    m_status->setText(tr("Building the report…"));
+    m_thread = QThread::create(
+        [this, request, options, path, html, json, dataset = m_dataset, incidents = m_incidents, focus = m_focusRow] {
+            const ReportModel model = buildReport(*dataset, incidents, request, focus);
+            QString error;
+            bool ok = renderPdf(model, path, options, &error);
+            const QString base = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? path.chopped(4) : path;
+            if (ok && html) ok = writeReportHtml(model, base + QStringLiteral(".html"), &error);
+            if (ok && json) ok = writeReportJson(model, base + QStringLiteral(".json"), &error);
+            QMetaObject::invokeMethod(this, [this, ok, error] { finished(ok, error); });
+        });
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    m_thread->start();
+}
+
+void ExportReportDialog::finished(bool ok, const QString& error)
+{
+    m_thread = nullptr;
+    m_export->setEnabled(true);
+    m_progress->hide();
+    if (!ok) {
+        m_status->setText(tr("Not written: %1").arg(error));
+        return;
+    }
+    const QString path = m_path->text().trimmed();
+    m_status->setText(tr("Written to %1").arg(path));
+    emit exported(path);
+    // The preview reads back the file that was written, so what is shown is what the ticket gets.
+    auto* preview = new QDialog(this);
+    preview->setAttribute(Qt::WA_DeleteOnClose);
+    preview->setWindowTitle(tr("Report preview — %1").arg(path));
+    preview->setObjectName(QStringLiteral("reportPreview"));
+    auto* doc = new QPdfDocument(preview);
+    doc->load(path);
+    auto* view = new QPdfView(preview);
+    view->setDocument(doc);
+    view->setPageMode(QPdfView::PageMode::MultiPage);
+    view->setZoomMode(QPdfView::ZoomMode::FitToWidth);
+    auto* layout = new QVBoxLayout(preview);
+    layout->addWidget(view);
+    preview->resize(820, 900);
+    preview->show();
+}
+
+} // namespace calens

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "diagnosis/incident.h"
+#include "model/dataset.h"
+
+#include <QDialog>
+
+#include <memory>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace calens {
+
+// "Export incident report…": options, then the report built and rendered on a worker (progress per page,
+// cancel), written atomically, and shown in a QtPdf preview.
+class ExportReportDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ExportReportDialog(std::shared_ptr<const Dataset> dataset, std::vector<Incident> incidents, uint32_t focusRow,
+        QWidget* parent = nullptr);
+    ~ExportReportDialog() override;
+    void setPath(const QString& path);
+    void exportNow();
+
+signals:
+    void exported(const QString& pdfPath);
+
+private:
+    void finished(bool ok, const QString& error);
+    std::shared_ptr<const Dataset> m_dataset;
+    std::vector<Incident> m_incidents;
+    uint32_t m_focusRow;
+    QLineEdit *m_title, *m_path;
+    QCheckBox *m_redact, *m_pdfa, *m_html, *m_json;
+    QComboBox* m_page;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    QPushButton* m_export;
+    class QThread* m_thread = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+};
+
+} // namespace calens
