@@ -16,7 +16,7 @@ namespace calens {
 struct LoadWorker::Shared
 {
     std::atomic<bool> cancel { false };
-    std::atomic<qint64> done { 0 }, total { 0 };
+    std::atomic<qint64> done { 0 }, total { 0 }, signIns { 0 };
     std::mutex mutex; // guards path
     QString path;
     std::shared_ptr<Dataset> dataset = std::make_shared<Dataset>();
@@ -66,6 +66,7 @@ void LoadWorker::start(const QStringList& paths)
         job.setProgress([&s](uint64_t done, uint64_t total, const QString& path) {
             s.done = qint64(done);
             s.total = qint64(total);
+            s.signIns = qint64(s.dataset->signInCount()); // read on the worker that writes it
             std::lock_guard lock(s.mutex);
             if (s.path != path) s.path = path;
         });
@@ -104,6 +105,7 @@ void LoadWorker::poll()
         path = m_shared->path;
     }
     emit progress(m_shared->done, m_shared->total, path);
+    emit signInsSoFar(m_shared->signIns);
 }
 
 void LoadWorker::deliver(quint64 generation)

@@ -34,6 +34,7 @@ public:
 
 signals:
     void progress(qint64 done, qint64 total, const QString& path);
+    void signInsSoFar(qint64 count);
     void finished(std::shared_ptr<const calens::Dataset> dataset, const std::vector<calens::InputReport>& reports,
         bool cancelled);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "connect/connectdialog.h"
 #include "export/exportreportdialog.h"
 #include "loadworker.h"
 #include "query/directorytablemodels.h"
@@ -113,6 +114,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_debounce, &QTimer::timeout, this, &MainWindow::applyFilterNow);
     connect(m_cancel, &QPushButton::clicked, m_loader, &LoadWorker::cancel);
     connect(m_loader, &LoadWorker::progress, this, &MainWindow::onProgress);
+    connect(m_loader, &LoadWorker::signInsSoFar, this, [this](qint64 n) {
+        if (m_loader->isRunning()) m_counts->setText(tr("%1 sign-ins read so far").arg(n));
+    });
     connect(m_loader, &LoadWorker::finished, this, &MainWindow::onLoaded);
     connect(m_session, &DataSession::snapshotChanged, this, &MainWindow::updateStatus);
     connect(m_signIns, &SignInsView::filterRequested, this, &MainWindow::addFilterTerm);
@@ -160,6 +164,8 @@ void MainWindow::buildToolBars()
         if (!dir.isEmpty()) openPaths({ dir });
     });
     inputs->addAction(tr("Demo tenant"), this, &MainWindow::openDemo);
+    QAction* connectAction = inputs->addAction(tr("Connect to tenant…"), this, [this] { openConnectDialog(); });
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
 
     addToolBarBreak();
     QToolBar* filter = addToolBar(tr("Filter"));
@@ -255,6 +261,27 @@ void MainWindow::addFilterTerm(const QString& term)
     if (cur.contains(term)) return;
     m_filter->setText(cur.isEmpty() ? term : cur + QLatin1Char(' ') + term);
     applyFilterNow();
+}
+
+ConnectDialog* MainWindow::openConnectDialog()
+{
+    auto* dialog = new ConnectDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(
+        dialog, &ConnectDialog::fetched, this, [this](std::shared_ptr<const Dataset> dataset, const QString& notes) {
+            InputReport fetched;
+            fetched.path = tr("Microsoft Graph fetch");
+            fetched.format = Format::GraphJson;
+            fetched.records = dataset->signInCount();
+            for (const QString& line : notes.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) fetched.warnings << line;
+            const std::vector<InputReport> reports { fetched };
+            m_summary->setHtml(summaryHtml(*dataset, summarize(*dataset), reports));
+            m_session->setFilter(composedFilter());
+            m_session->setDataset(std::move(dataset), reports);
+            m_status->setText(tr("%n sign-in(s) fetched", nullptr, int(m_session->dataset()->signInCount())));
+        });
+    dialog->show();
+    return dialog;
 }
 
 ExportReportDialog* MainWindow::exportReport()

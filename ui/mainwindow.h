@@ -21,6 +21,7 @@ class QTimer;
 
 namespace calens {
 
+class ConnectDialog;
 class DataSession;
 class ExportReportDialog;
 class IncidentsView;
@@ -46,6 +47,7 @@ public:
     void addFilterTerm(const QString& term);
     void diagnose(int row); // opens the wizard
     ExportReportDialog* exportReport(); // opens the export dialog (nullptr before data is loaded)
+    ConnectDialog* openConnectDialog();
     SignInsView* signInsView() const { return m_signIns; }
     IncidentsView* incidentsView() const { return m_incidents; }
 
