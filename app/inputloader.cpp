@@ -19,7 +19,9 @@ int loadInputs(
 {
     for (const QString& p : paths + policyFiles + namedLocationFiles) {
         if (!QFileInfo::exists(p)) {
-            err(QStringLiteral("calens: %1: no such file or folder").arg(p));
+            err(QFileInfo(p).isSymLink()
+                    ? QStringLiteral("calens: %1: a symbolic link that leads nowhere (dangling, or a loop)").arg(p)
+                    : QStringLiteral("calens: %1: no such file or folder").arg(p));
             return 2;
         }
     }

@@ -26,6 +26,8 @@ public:
 
     // Opens path, transparently decompressing gzip (detected by its magic bytes, not the name).
     static std::unique_ptr<ByteSource> open(const QString& path, QString* error);
+    // Wraps raw bytes in the decoders their first bytes call for: gzip, then UTF-16 (with or without BOM).
+    static std::unique_ptr<ByteSource> decode(std::unique_ptr<ByteSource> raw, QString* error);
 };
 
 } // namespace calens

@@ -182,7 +182,10 @@ Detection detectFormat(std::string_view head, bool atEof)
         const uint8_t c = uint8_t(head[k]);
         if (c == 0 || (c < 0x09) || (c > 0x0D && c < 0x20)) ++controls;
     }
-    if (controls > 0) {
+    // A few stray control bytes (a NUL inside one record, a NUL-padded tail) leave the rest readable: the
+    // reader skips what they spoil. Binary data has many, or starts with one.
+    const uint8_t lead = uint8_t(head[i]);
+    if (controls * 32 > probe || lead == 0 || lead < 0x09 || (lead > 0x0D && lead < 0x20)) {
         d.reason = (head.size() >= 2
                        && ((uint8_t(head[0]) == 0xFF && uint8_t(head[1]) == 0xFE)
                            || (uint8_t(head[0]) == 0xFE && uint8_t(head[1]) == 0xFF)))

@@ -109,9 +109,8 @@ void IngestJob::readBuffer(const QByteArray& data, const QString& name)
     report.path = name;
     report.bytes = uint64_t(data.size());
     m_current = &report;
-    std::unique_ptr<ByteSource> source = std::make_unique<MemorySource>(data);
-    if (data.startsWith("\x1f\x8b")) source = std::make_unique<GzipSource>(std::move(source));
-    readSource(std::move(source), report, Pending { name, std::nullopt, false, uint64_t(data.size()) });
+    std::unique_ptr<ByteSource> source = ByteSource::decode(std::make_unique<MemorySource>(data), &report.error);
+    if (source) readSource(std::move(source), report, Pending { name, std::nullopt, false, uint64_t(data.size()) });
     finish();
 }
 
@@ -136,7 +135,9 @@ void IngestJob::readSource(std::unique_ptr<ByteSource> source, InputReport& repo
         got += size_t(n);
     }
     head.resize(got);
-    const Detection detection = detectFormat(head, eof);
+    Detection detection = detectFormat(head, eof);
+    if (got == 0 && source->endedEarly())
+        detection.reason = QStringLiteral("the compressed file ends before any data (truncated .gz)");
     report.format = detection.format;
     if (detection.format == Format::Unknown) {
         if (input.fromFolder) {

@@ -106,6 +106,11 @@ void JsonReader::read()
                 if (path.size() == 1) {
                     if (path[0] == "*") return JsonStream::Action::Emit;
                     if (isContainerKey(path[0]) && c == '[') return JsonStream::Action::Descend;
+                    if (isContainerKey(path[0]) && c != 'n') { // not silently: the records are what it holds
+                        m_report.skip(QStringLiteral("\"%1\"").arg(QString::fromStdString(path[0])),
+                            QStringLiteral("a single value where a list of records belongs"));
+                        return JsonStream::Action::Skip;
+                    }
                     if (path[0] == "@odata.context") return JsonStream::Action::Emit;
                     return JsonStream::Action::Skip;
                 }

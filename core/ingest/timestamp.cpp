@@ -151,7 +151,11 @@ int64_t parseTimestamp(std::string_view text)
         }
         size_t n = 0;
         for (; i < text.size() && text[i] >= '0' && text[i] <= '9' && n < 18; ++i, ++n) v = v * 10 + (text[i] - '0');
-        return n ? (neg ? -v : v) : kNoTime;
+        if (n == 0 || (i < text.size() && text[i] >= '0' && text[i] <= '9')) return kNoTime; // more than 18 digits
+        v = neg ? -v : v;
+        // Years 1 to 9999, like the ISO forms: anything else cannot be written back as a date.
+        constexpr int64_t kMinMs = -62135596800000, kMaxMs = 253402300799999;
+        return v < kMinMs || v > kMaxMs ? kNoTime : v;
     }
     Cursor c { text };
     if (text.size() > 4 && text[4] == '-') return parseIso(c);
