@@ -19,6 +19,7 @@ std::string_view trim(std::string_view s)
 JVal::Kind JVal::kind()
 {
     if (m_isText) return Kind::String;
+    if (m_consumed || m_scope->error) return Kind::Error;
     simdjson::ondemand::json_type type;
     if (auto e = m_json.type().get(type)) {
         m_scope->fail(e);
@@ -85,6 +86,7 @@ std::string_view JVal::str()
 
 bool JVal::toInt(int64_t& out)
 {
+    if (!m_isText && (m_consumed || m_scope->error)) return false;
     if (!m_isText && kind() == Kind::Number) {
         if (m_json.get_int64().get(out) == simdjson::SUCCESS) return true;
         double d;
@@ -102,6 +104,7 @@ bool JVal::toInt(int64_t& out)
 
 bool JVal::toBool(bool& out)
 {
+    if (!m_isText && (m_consumed || m_scope->error)) return false;
     if (!m_isText && kind() == Kind::Bool) return m_json.get_bool().get(out) == simdjson::SUCCESS;
     std::string_view s = trim(m_isText ? m_text : str());
     if (s == "true" || s == "True" || s == "TRUE" || s == "1" || s == "Yes" || s == "yes") {

@@ -63,6 +63,7 @@ private:
     ParseScope* m_scope;
     int m_depth;
     bool m_isText = false;
+    bool m_consumed = false; // a container already walked by fields()/elements(): On Demand cannot read it again
     bool m_stable = true; // text/strings stay valid until the record is stored without copying
 };
 
@@ -77,6 +78,7 @@ template<typename F> bool JVal::fields(F&& f)
         if (t.size() > 2 && t[0] == '@' && t[1] == '{') return powershellPairs(f);
         return false;
     }
+    if (m_consumed || m_scope->error) return false;
     simdjson::ondemand::json_type type;
     if (auto e = m_json.type().get(type)) {
         m_scope->fail(e);
@@ -98,6 +100,7 @@ template<typename F> bool JVal::fields(F&& f)
         m_scope->fail(e);
         return false;
     }
+    m_consumed = true;
     for (auto field : obj) {
         std::string_view key;
         if (auto e = field.unescaped_key().get(key)) {
@@ -126,6 +129,7 @@ template<typename F> bool JVal::elements(F&& f)
         if (t.front() == '[') return nestedDocument<false>(f);
         return false;
     }
+    if (m_consumed || m_scope->error) return false;
     simdjson::ondemand::json_type type;
     if (auto e = m_json.type().get(type)) {
         m_scope->fail(e);
@@ -147,6 +151,7 @@ template<typename F> bool JVal::elements(F&& f)
         m_scope->fail(e);
         return false;
     }
+    m_consumed = true;
     for (auto element : arr) {
         simdjson::ondemand::value v;
         if (auto e = element.get(v)) {

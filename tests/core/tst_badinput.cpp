@@ -5,6 +5,7 @@
 #include "support/loader.h"
 #include "support/testpaths.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +26,7 @@ private slots:
     void duplicatesAcrossFiles();
     void symlinkLoop();
     void missingFile();
+    void fuzzFindings();
 };
 
 void TestBadInput::corpus_data()
@@ -184,6 +186,21 @@ void TestBadInput::missingFile()
     const Loaded l = load(testData(QStringLiteral("broken/does-not-exist.json")));
     QCOMPARE(l.reports.size(), size_t(1));
     QVERIFY2(l.reports[0].error.contains(QLatin1String("No such file")), qPrintable(l.reports[0].error));
+}
+
+void TestBadInput::fuzzFindings()
+{
+    // Inputs the fuzzers once crashed on (tests/data/fuzz): each must now read without a crash, and say
+    // what it could not read.
+    const QDir dir(testData(QStringLiteral("fuzz")));
+    const QStringList files = dir.entryList(QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QString& name : files) {
+        const Loaded l = load(dir.filePath(name));
+        QCOMPARE(l.reports.size(), size_t(1));
+        QVERIFY2(!l.reports[0].error.isEmpty() || l.reports[0].records > 0 || !l.reports[0].warnings.isEmpty(),
+            qPrintable(name));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)
