@@ -4,6 +4,7 @@
 #include "reportcommand.h"
 #include "whatifcommand.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -12,24 +13,34 @@
 
 namespace {
 
-void printUsage()
+// Top-level --help and --version through QCommandLineParser; each command parses its own options.
+int topLevel(int argc, char** argv)
 {
-    std::fputs(
-        "usage: calens [--demo] [PATH...]            open the window\n"
-        "       calens analyze PATH... [--policies FILE] [--named-locations FILE] [--json]\n"
-        "       calens diagnose PATH... --correlation-id ID | --sign-in-id ID [--policies FILE] "
-        "[--named-locations FILE] [--json]\n"
-        "       calens whatif --policies FILE [--named-locations FILE] (--sign-in-id ID PATH... | HYPOTHETICAL) "
-        "[--json]\n"
-        "       calens fetch --tenant TENANT --client-id ID (--device-code | --client-secret-env VAR) [--cloud "
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("calens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CALENS_VERSION));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "CA Lens: why was this sign-in blocked by Conditional Access (AADSTS53003)?\n\n"
+        "Without a command CA Lens opens its window (with --demo on the built-in demo tenant, or on PATH...).\n"
+        "Commands (each has --help):\n"
+        "  analyze PATH... [--policies FILE] [--named-locations FILE] [--json]\n"
+        "  diagnose PATH... --correlation-id ID | --sign-in-id ID [--policies FILE] [--named-locations FILE] [--json]\n"
+        "  whatif --policies FILE [--named-locations FILE] (--sign-in-id ID PATH... | HYPOTHETICAL) [--json]\n"
+        "  fetch --tenant TENANT --client-id ID (--device-code | --client-secret-env VAR) [--cloud "
         "global|usgov|china]\n"
-        "                    [--since ISO] [--until ISO] [--error-code N] [--correlation-id ID] [--types LIST]\n"
-        "                    [--authority-url URL --graph-url URL] -o OUT.json\n"
-        "       calens report PATH... -o OUT.pdf [--correlation-id ID] [--redact] [--title TEXT] [--html OUT.html]\n"
-        "                     [--json OUT.json] [--page-size a4|letter] [--pdfa]\n"
-        "       calens synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n"
-        "       calens --version\n",
-        stdout);
+        "        [--since ISO] [--until ISO] [--error-code N] [--correlation-id ID] [--types LIST] -o OUT.json\n"
+        "  report PATH... -o OUT.pdf [--correlation-id ID] [--redact] [--title TEXT] [--html F] [--json F]\n"
+        "  synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n\n"
+        "Exit codes: 0 done, 1 cannot answer, 2 bad usage or unusable input, 3 network or authentication failure."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(QCommandLineOption(QStringLiteral("demo"), QStringLiteral("open the window on the demo tenant")));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), QStringLiteral("exports to open in the window"), QStringLiteral("[PATH...]"));
+    if (argc > 1 && std::strcmp(argv[1], "help") == 0) parser.showHelp(0);
+    parser.process(app); // prints help or version and exits
+    return 0;
 }
 
 } // namespace
@@ -40,14 +51,9 @@ int main(int argc, char** argv)
     const bool cli = std::strcmp(command, "analyze") == 0 || std::strcmp(command, "synth") == 0
         || std::strcmp(command, "diagnose") == 0 || std::strcmp(command, "whatif") == 0
         || std::strcmp(command, "fetch") == 0;
-    if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0) {
-        printUsage();
-        return 0;
-    }
-    if (std::strcmp(command, "--version") == 0) {
-        std::printf("calens %s\n", CALENS_VERSION);
-        return 0;
-    }
+    if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0 || std::strcmp(command, "--version") == 0
+        || std::strcmp(command, "-v") == 0 || std::strcmp(command, "help") == 0)
+        return topLevel(argc, argv);
     if (std::strcmp(command, "report") == 0) return runReport(argc, argv); // makes its own (offscreen) QGuiApplication
     if (!cli) {
         QStringList args;
