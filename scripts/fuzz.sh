@@ -10,7 +10,7 @@ scripts/install-deps.sh
 command -v clang++ >/dev/null || { echo "clang++ is needed: apt-get install clang libclang-rt-14-dev" >&2; exit 2; }
 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
       -DCALENS_FUZZ=ON -DCALENS_BUILD_TESTS=OFF >/dev/null
-X
+targets=$(cd build/fuzz && ninja -t targets all | sed -n 's/^\(fuzz_[a-z_]*\): .*/\1/p' | grep -v autogen | sort -u | grep -E "$only")
 cmake --build build/fuzz --target $targets >/dev/null
 
 seeds=build/fuzz/seeds
