@@ -167,6 +167,14 @@ void CsvReader::read()
         ++m_report.records;
         m_sink.signIn(m_draft);
     }
+    if (csv.oversizedRows()) {
+        m_report.skipped += csv.oversizedRows();
+        m_report.warn(QStringLiteral("%1: %2 row(s) longer than %3 MiB were skipped (the first at line %4)")
+                          .arg(m_report.path)
+                          .arg(csv.oversizedRows())
+                          .arg(CsvTokenizer::kMaxRow >> 20)
+                          .arg(csv.firstOversizedLine()));
+    }
     if (csv.unclosedQuote()) {
         m_report.truncated = true;
         m_report.warn(QStringLiteral("%1: a quoted field starting at line %2 is never closed (truncated file?); the %3 "

@@ -29,9 +29,16 @@ bool CsvTokenizer::fill()
     }
     if (m_end == m_buf.size()) {
         if (m_buf.size() >= kMaxRow) {
-            m_error = QStringLiteral("a row starting at line %1 is longer than %2 MiB (an unclosed quote?)")
-                          .arg(m_rowLine)
-                          .arg(kMaxRow >> 20);
+            const uint64_t line = m_line;
+            if (discardRow()) {
+                if (m_oversized++ == 0) m_firstOversizedLine = line;
+                return m_end > m_pos || !m_eof;
+            }
+            if (m_error.isEmpty())
+                m_error = QStringLiteral("a row starting at line %1 is longer than %2 MiB and never ends (an unclosed "
+                                         "quote?)")
+                              .arg(line)
+                              .arg(kMaxRow >> 20);
             m_eof = true;
             return false;
         }
@@ -55,6 +62,41 @@ bool CsvTokenizer::fill()
     }
     m_sink.progress(m_source.filePosition(), m_source.fileSize());
     return true;
+}
+
+// The buffer holds kMaxRow bytes of one row: reads on to the row's end (a newline outside quotes) without
+// keeping it, so that one giant row costs only itself. False if the file ends inside quotes or fails.
+bool CsvTokenizer::discardRow()
+{
+    bool quoted = false;
+    size_t p = m_pos;
+    for (;;) {
+        for (; p < m_end; ++p) {
+            const char c = m_buf[p];
+            if (c == '"') {
+                quoted = !quoted; // "" inside a quoted field toggles twice
+            } else if (c == '\n') {
+                ++m_line;
+                if (!quoted) {
+                    m_pos = p + 1;
+                    return true;
+                }
+            }
+        }
+        if (m_sink.cancelled()) return false;
+        m_pos = m_end = p = 0;
+        const int64_t got = m_source.read(m_buf.data(), m_buf.size());
+        if (got < 0) {
+            m_error = m_source.errorString();
+            return false;
+        }
+        if (got == 0) {
+            m_eof = true;
+            return !quoted; // the last row ends with the file
+        }
+        m_end = size_t(got);
+        m_sink.progress(m_source.filePosition(), m_source.fileSize());
+    }
 }
 
 CsvTokenizer::Parse CsvTokenizer::parseRow(std::vector<std::string_view>& cells, bool eof)

@@ -24,6 +24,9 @@ public:
     uint64_t nextLine() const { return m_line; } // where the next (or failing) row starts
     QString error() const { return m_error; }
     bool unclosedQuote() const { return m_unclosed; }
+    // Rows longer than kMaxRow that ended (outside quotes) were passed over; reading went on after them.
+    uint64_t oversizedRows() const { return m_oversized; }
+    uint64_t firstOversizedLine() const { return m_firstOversizedLine; }
     static constexpr size_t kMaxRow = 64u << 20;
 
 private:
@@ -35,6 +38,7 @@ private:
     };
     Parse parseRow(std::vector<std::string_view>& cells, bool eof);
     bool fill();
+    bool discardRow();
 
     ByteSource& m_source;
     IngestSink& m_sink;
@@ -43,6 +47,7 @@ private:
     size_t m_skip = 0;
     bool m_eof = false, m_unclosed = false;
     uint64_t m_line = 1, m_rowLine = 1;
+    uint64_t m_oversized = 0, m_firstOversizedLine = 0;
     std::string m_unescaped;
     QString m_error;
 };
