@@ -70,6 +70,7 @@ RawReply AuthService::issue(bool withRefresh)
 {
     const QByteArray access = randomToken("emu-at-");
     m_tokens.insert(access);
+    m_everIssued << access;
     ++m_issued;
     nlohmann::json j;
     j["token_type"] = "Bearer";
@@ -78,6 +79,7 @@ RawReply AuthService::issue(bool withRefresh)
     if (withRefresh) {
         const QByteArray refresh = randomToken("emu-rt-");
         m_refreshTokens.insert(refresh);
+        m_everIssued << refresh;
         j["refresh_token"] = refresh.toStdString();
     }
     return RawReply::json(200, QByteArray::fromStdString(j.dump()));

@@ -22,6 +22,8 @@ public:
     void expireAll() { m_tokens.clear(); }
     int issued() const { return m_issued; }
     int polls() const { return m_polls; }
+    // Every access and refresh token handed out so far (the secrets test looks for them on disk).
+    const QList<QByteArray>& everIssued() const { return m_everIssued; }
 
 private:
     RawReply issue(bool withRefresh);
@@ -29,6 +31,7 @@ private:
 
     const EmulatorConfig& m_config;
     QSet<QByteArray> m_tokens, m_refreshTokens;
+    QList<QByteArray> m_everIssued;
     QHash<QByteArray, int> m_devicePolls; // device_code -> polls so far
     int m_issued = 0;
     int m_polls = 0;

@@ -218,6 +218,10 @@ RawReply GraphEmulator::admin(const QHttpServerRequest& request)
         for (const auto& r : m_tenant.records())
             if (r.createdMs >= f.fromMs && r.createdMs <= f.toMs) ids.push_back(r.id);
         return RawReply::json(200, QByteArray::fromStdString(ids.dump()));
+    } else if (what == QLatin1String("tokens")) {
+        nlohmann::json tokens = nlohmann::json::array();
+        for (const QByteArray& t : m_auth.everIssued()) tokens.push_back(t.toStdString());
+        return RawReply::json(200, QByteArray::fromStdString(tokens.dump()));
     }
     nlohmann::json stats;
     stats["signInRequests"] = m_faults.requests();

@@ -22,7 +22,8 @@ int main(int argc, char** argv)
         "--authority-url URL --graph-url URL -o out.json\n"
         "Faults (repeatable --fault): throttle, unavailable, drop, truncate, slow, expire, licence, nocapolicy;\n"
         "options :every=N (every Nth sign-in page request), :count=M (times, 0 = always), :after=K, :ms=D (slow).\n"
-        "Admin: GET /_emulator/stats, /_emulator/faults?add=SPEC, /_emulator/groundtruth?since=ISO&until=ISO"));
+        "Admin: GET /_emulator/stats, /_emulator/faults?add=SPEC, /_emulator/groundtruth?since=ISO&until=ISO, "
+        "/_emulator/tokens (every token issued)"));
     p.addHelpOption();
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port (0: any free one)."),
         QStringLiteral("N"), QStringLiteral("0"));
