@@ -100,6 +100,7 @@ void GraphRequest::onFinished(QNetworkReply* reply)
         }
         m_body = body;
         m_page = std::move(page);
+        m_session->tokenWorked(m_sentGeneration);
         return finish({});
     }
     GraphError e = parseGraphError(status, body);

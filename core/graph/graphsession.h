@@ -38,6 +38,12 @@ public:
     const RetryPolicy& retry() const { return m_retry; }
     const Endpoints& endpoints() const { return m_endpoints; }
     int renewals() const { return m_renewals; }
+    // A request succeeded with the token of this generation: a renewal that worked earns another later (a long
+    // fetch may see the token revoked more than once); only a token refused right after renewal is final.
+    void tokenWorked(int generation)
+    {
+        if (generation == tokenGeneration()) m_renewals = 0;
+    }
 
 private:
     void settle(const GraphError& error);
