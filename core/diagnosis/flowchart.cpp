@@ -42,6 +42,19 @@ std::optional<Flowchart::Branch> branch(const json& step, const char* key)
 
 std::optional<Flowchart> Flowchart::parse(const std::string& text, QString* error)
 {
+    // Edited data may have a wrong type anywhere (a confidence in quotes, a code that is not a number):
+    // that is a message about the file, never a crash.
+    try {
+        return parseChecked(text, error);
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QStringLiteral("the flowchart has a value of the wrong type: %1").arg(QString::fromUtf8(e.what()));
+        return std::nullopt;
+    }
+}
+
+std::optional<Flowchart> Flowchart::parseChecked(const std::string& text, QString* error)
+{
     const json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         if (error) *error = QStringLiteral("the flowchart is not valid JSON");

@@ -52,6 +52,9 @@ struct Flowchart
     // Reads and checks a flowchart: every branch leads to a known step or cause, every cause's fixes exist.
     static std::optional<Flowchart> load(const QString& path, QString* error);
     static std::optional<Flowchart> parse(const std::string& json, QString* error);
+
+private:
+    static std::optional<Flowchart> parseChecked(const std::string& json, QString* error);
 };
 
 } // namespace calens

@@ -429,6 +429,13 @@ void TestDiagnosis::flowchartDataIsChecked()
     const Diagnosis d = Diagnoser(*l.dataset, *chart).diagnose(0); // a cycle ends, it does not hang
     QCOMPARE(d.cause, std::string("unknown"));
     QVERIFY(!Flowchart::builtIn().steps.empty());
+    // Found by the flowchart fuzzer: wrong types in edited data are a message, not a crash.
+    const std::string wrongType = R"({"start":"a","policyStart":"a","codes":{"x53003":{}},"causes":{"u":{"fixes":7}}})";
+    QVERIFY(!Flowchart::parse(wrongType, &error));
+    QVERIFY(error.contains(QLatin1String("wrong type")));
+    QFile finding(QStringLiteral(CALENS_TEST_DATA "/fuzz/flowchart-wrong-type.bin"));
+    QVERIFY(finding.open(QIODevice::ReadOnly));
+    (void)Flowchart::parse(finding.readAll().toStdString(), &error);
 }
 
 void TestDiagnosis::hostileTextInFixes()
