@@ -30,5 +30,5 @@ int runGui(int& argc, char** argv, const QStringList& args)
         window.openDemo();
     else if (!paths.isEmpty())
         window.openPaths(paths);
-    return app.exec();
+    return QApplication::exec();
 }

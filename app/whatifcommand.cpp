@@ -232,7 +232,7 @@ void printHuman(const std::vector<PolicyVerdict>& verdicts, const std::vector<Di
                                                                            : "not enough information";
             const char* state = v.state == "enabledForReportingButNotEnforced" ? "report-only" : v.state.c_str();
             std::string name = v.displayName.empty() ? v.id : v.displayName;
-            if (name.size() > 40) name = name.substr(0, 37) + "...";
+            if (name.size() > 40) name.replace(37, std::string::npos, "...");
             std::string reasons;
             const auto& list
                 = outcome == PolicyVerdict::Outcome::NotEnoughInformation ? v.notEnoughInformation : v.reasons;

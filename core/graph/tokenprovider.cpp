@@ -233,7 +233,7 @@ void TokenProvider::onPoll(int status, const QByteArray& body)
     fail(e);
 }
 
-void TokenProvider::fail(GraphError error)
+void TokenProvider::fail(const GraphError& error)
 {
     m_busy = false;
     m_pollTimer.stop();

@@ -47,7 +47,7 @@ private:
     void onToken(int status, const QByteArray& body);
     void onDeviceCode(int status, const QByteArray& body);
     void onPoll(int status, const QByteArray& body);
-    void fail(GraphError error);
+    void fail(const GraphError& error);
     bool takeToken(const QByteArray& body);
 
     QNetworkAccessManager* m_nam;

@@ -178,7 +178,7 @@ std::optional<NamedLocation> parseNamedLocation(std::string_view s, QString* err
             if (a && b) {
                 if (auto range = IpRange::fromBounds(*a, *b)) {
                     n.ranges.push_back(*range);
-                    n.rangeTexts.push_back(lo + "-" + hi);
+                    n.rangeTexts.push_back(std::string(lo).append("-").append(hi));
                 }
             }
         }

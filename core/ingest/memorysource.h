@@ -13,6 +13,7 @@ namespace calens {
 class MemorySource final : public ByteSource
 {
 public:
+    // NOLINTNEXTLINE(performance-unnecessary-value-param): false positive, the copy is moved into m_data
     explicit MemorySource(QByteArray data)
         : m_data(std::move(data))
     { }

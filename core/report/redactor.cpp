@@ -75,7 +75,7 @@ QString Redactor::pseudonym(const QString& value, int& counter, const QString& p
 {
     auto it = m_map.constFind(value);
     if (it != m_map.constEnd()) return *it;
-    const QString alias = pattern.arg(++counter);
+    QString alias = pattern.arg(++counter);
     m_map.insert(value, alias);
     return alias;
 }

@@ -53,7 +53,7 @@ void ordinaryUser(const Tenant& t, Rng& rng, SignInCtx& c)
     c.type = rng.chance(560) ? SignInType::InteractiveUser : SignInType::NonInteractiveUser;
     const uint32_t who = rng.below(1000);
     if (who < 30 && c.type == SignInType::InteractiveUser)
-        c.user = &t.users[size_t(kFirstGuest + int(rng.below(kGuests)))];
+        c.user = &t.users[size_t(kFirstGuest) + rng.below(kGuests)];
     else if (who < 34 && c.type == SignInType::InteractiveUser)
         c.user = &t.users[kBreakGlass];
     else
@@ -250,7 +250,7 @@ int32_t cause(Scenario s, const Tenant& t, Rng& rng, SignInCtx& c)
         c.strongAuth = false;
         return 53003;
     case Scenario::TermsOfUse:
-        c.user = &t.users[size_t(kFirstGuest + int(rng.below(kGuests)))];
+        c.user = &t.users[size_t(kFirstGuest) + rng.below(kGuests)];
         c.site = 9;
         c.touAccepted = false;
         setDevice(c, Device::Byod);
@@ -306,7 +306,7 @@ int32_t setupScenario(Scenario s, const Tenant& t, Rng& rng, SignInCtx& c)
         c.caNotEvaluated = true;
         return 50126;
     case Scenario::CrossTenant:
-        c.user = &t.users[size_t(kFirstGuest + int(rng.below(kGuests)))];
+        c.user = &t.users[size_t(kFirstGuest) + rng.below(kGuests)];
         c.site = 9;
         c.caNotEvaluated = true;
         return 500212;

@@ -49,7 +49,7 @@ const char* kFirst[]
 const char* kLast[] = { "Vance", "Wilber", "Siciliani", "Archie", "Mueller", "Langer", "Lauren", "Sherman", "Gu",
     "Holloway", "Robbins", "Bowen", "Graham", "Wilke", "Fernandez", "Gupta", "de Vries", "Jansen", "Bakker", "Visser" };
 
-std::string lowerNoSpace(std::string s)
+std::string lowerNoSpace(const std::string& s)
 {
     std::string out;
     for (char c : s)
@@ -98,7 +98,7 @@ Tenant::Tenant(Rng& rng)
         if (i >= 30 && i < 34) groups |= Grp::Contractors;
         if (i >= 26 && i < 30) groups |= Grp::Hr;
         if (i >= 42 && i < 44) groups |= Grp::Vendors;
-        addUser(first + " " + last, upn + "@contoso.com", groups, i < 3, i % 3 == 1 ? 1 : 0);
+        addUser(std::string(first).append(" ").append(last), upn + "@contoso.com", groups, i < 3, i % 3 == 1 ? 1 : 0);
     }
     addUser("Break Glass Admin", "breakglass01@contoso.onmicrosoft.com", Grp::BreakGlass, true, 0);
     addUser("svc-pbirefresh", "svc-pbirefresh@contoso.com", Grp::ServiceAccounts, false, 0);
@@ -132,6 +132,7 @@ void Tenant::addDirectory(Dataset& out) const
 {
     using nlohmann::ordered_json;
     const char* created = "2025-03-14T09:12:44.1234567Z";
+    // NOLINTNEXTLINE(performance-unnecessary-value-param): a few calls with braced lists, once per tenant
     auto ipLocation = [&](const std::string& id, const char* name, bool trusted, std::vector<std::string> cidrs) {
         NamedLocation l;
         l.id = id;

@@ -63,8 +63,10 @@ struct Side
     void add(Tri t, std::string what)
     {
         value = triOr(value, t);
-        if (t == Tri::Yes) yes.push_back(std::move(what));
-        if (t == Tri::Unknown) unknown.push_back(std::move(what));
+        if (t == Tri::Yes)
+            yes.push_back(std::move(what));
+        else if (t == Tri::Unknown)
+            unknown.push_back(std::move(what));
     }
 };
 

@@ -20,6 +20,11 @@ public:
     QChartView* view = new QChartView(chart);
 };
 
+TimeChart::~TimeChart()
+{
+    delete m_impl;
+}
+
 TimeChart::TimeChart(QWidget* parent)
     : QWidget(parent)
     , m_impl(new Impl)
@@ -35,6 +40,8 @@ TimeChart::TimeChart(QWidget* parent)
     layout->addWidget(m_impl->view);
     setObjectName(QStringLiteral("timeChart"));
 }
+
+TimeChart::~TimeChart() = default;
 
 void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
 {
@@ -62,6 +69,8 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
         auto* lower = new QLineSeries;
         lower->replace(zero);
         auto* area = new QAreaSeries(upper, lower);
+        upper->setParent(area); // an area series does not own its boundary lines
+        lower->setParent(area);
         area->setName(name);
         area->setColor(color);
         area->setBorderColor(color.darker(130));

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 namespace calens {
@@ -15,6 +16,8 @@ class TimeChart : public QWidget
     Q_OBJECT
 public:
     explicit TimeChart(QWidget* parent = nullptr);
+    ~TimeChart() override;
+    ~TimeChart() override;
     void setBuckets(const std::vector<TimeBucket>& buckets);
     void clickBucket(int index);
 
@@ -23,7 +26,7 @@ signals:
 
 private:
     class Impl;
-    Impl* m_impl;
+    std::unique_ptr<Impl> m_impl; // the chart and its view belong to this widget through Qt parents // owned; the chart and view inside are owned by Qt parents
     std::vector<TimeBucket> m_buckets;
 };
 

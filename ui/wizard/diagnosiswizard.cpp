@@ -260,7 +260,7 @@ QWizardPage* DiagnosisWizard::verifyPage()
         loader->start(files);
     });
     connect(loader, &LoadWorker::finished, this,
-        [this, result](std::shared_ptr<const Dataset> later, const std::vector<InputReport>&, bool) {
+        [this, result](const std::shared_ptr<const Dataset>& later, const std::vector<InputReport>&, bool) {
             Incident inc;
             const SignInRef s = m_dataset->signIn(m_row);
             auto q = [](std::string_view v) { return QString::fromUtf8(v.data(), qsizetype(v.size())); };
