@@ -34,6 +34,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -45,7 +46,8 @@ namespace calens {
 namespace {
 void applyPalette(bool dark)
 {
-    QPalette p = QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p = fusion ? fusion->standardPalette() : QApplication::palette();
     if (dark) {
         p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
         p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));

@@ -20,14 +20,9 @@ public:
     QChartView* view = new QChartView(chart);
 };
 
-TimeChart::~TimeChart()
-{
-    delete m_impl;
-}
-
 TimeChart::TimeChart(QWidget* parent)
     : QWidget(parent)
-    , m_impl(new Impl)
+    , m_impl(std::make_unique<Impl>())
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -69,6 +64,8 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
         auto* lower = new QLineSeries;
         lower->replace(zero);
         auto* area = new QAreaSeries(upper, lower);
+        upper->setParent(area); // an area series does not own its boundary lines
+        lower->setParent(area);
         upper->setParent(area); // an area series does not own its boundary lines
         lower->setParent(area);
         area->setName(name);

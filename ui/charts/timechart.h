@@ -17,7 +17,6 @@ class TimeChart : public QWidget
 public:
     explicit TimeChart(QWidget* parent = nullptr);
     ~TimeChart() override;
-    ~TimeChart() override;
     void setBuckets(const std::vector<TimeBucket>& buckets);
     void clickBucket(int index);
 
@@ -26,7 +25,7 @@ signals:
 
 private:
     class Impl;
-    std::unique_ptr<Impl> m_impl; // the chart and its view belong to this widget through Qt parents // owned; the chart and view inside are owned by Qt parents
+    std::unique_ptr<Impl> m_impl; // the chart and its view inside belong to this widget through Qt parents
     std::vector<TimeBucket> m_buckets;
 };
 
