@@ -34,10 +34,9 @@ LoadWorker::LoadWorker(QObject* parent)
 
 LoadWorker::~LoadWorker()
 {
-    if (m_thread) {
-        m_shared->cancel = true;
-        m_thread->wait();
-    }
+    if (m_shared) m_shared->cancel = true;
+    // A replaced load may still be finishing: every thread this worker started ends before it goes.
+    for (QThread* thread : findChildren<QThread*>()) thread->wait();
 }
 
 void LoadWorker::launch(std::function<void(Shared&)> work)
@@ -54,6 +53,7 @@ void LoadWorker::launch(std::function<void(Shared&)> work)
         }
     });
     connect(m_thread, &QThread::finished, this, [this, generation] { deliver(generation); });
+    m_thread->setParent(this); // deleted with its owner at the latest (the owner waits for it first)
     m_thread->start();
     m_timer->start();
 }

@@ -102,7 +102,7 @@ void IngestJob::readOne(const Pending& input)
     readSource(std::move(source), report, input);
 }
 
-void IngestJob::readBuffer(const QByteArray& data, const QString& name)
+void IngestJob::readBuffer(const QByteArray& data, const QString& name, std::optional<Detection> forced)
 {
     m_reports.emplace_back();
     InputReport& report = m_reports.back();
@@ -110,11 +110,13 @@ void IngestJob::readBuffer(const QByteArray& data, const QString& name)
     report.bytes = uint64_t(data.size());
     m_current = &report;
     std::unique_ptr<ByteSource> source = ByteSource::decode(std::make_unique<MemorySource>(data), &report.error);
-    if (source) readSource(std::move(source), report, Pending { name, std::nullopt, false, uint64_t(data.size()) });
+    if (source)
+        readSource(std::move(source), report, Pending { name, std::nullopt, false, uint64_t(data.size()) }, forced);
     finish();
 }
 
-void IngestJob::readSource(std::unique_ptr<ByteSource> source, InputReport& report, const Pending& input)
+void IngestJob::readSource(
+    std::unique_ptr<ByteSource> source, InputReport& report, const Pending& input, std::optional<Detection> forced)
 {
     std::string head(kHeadSize, '\0');
     size_t got = 0;
@@ -135,7 +137,7 @@ void IngestJob::readSource(std::unique_ptr<ByteSource> source, InputReport& repo
         got += size_t(n);
     }
     head.resize(got);
-    Detection detection = detectFormat(head, eof);
+    Detection detection = forced ? *forced : detectFormat(head, eof);
     if (got == 0 && source->endedEarly())
         detection.reason = QStringLiteral("the compressed file ends before any data (truncated .gz)");
     report.format = detection.format;

@@ -4,6 +4,7 @@
 #include "arena.h"
 #include "bytesource.h"
 #include "format.h"
+#include "formatdetector.h"
 #include "ingestsink.h"
 #include "inputreport.h"
 #include "model/dataset.h"
@@ -36,7 +37,8 @@ public:
     void addInputs(const QStringList& paths, std::optional<Format> expected = std::nullopt);
     void run();
     // Reads bytes held in memory as if they were a file named `name` (gzip and UTF-16 included).
-    void readBuffer(const QByteArray& data, const QString& name);
+    // `forced` skips detection and reads them as that format and shape (fuzzing one reader at a time).
+    void readBuffer(const QByteArray& data, const QString& name, std::optional<Detection> forced = std::nullopt);
     // Attaches policy rows that arrived apart from their sign-ins. run() calls it at the end.
     void finish();
 
@@ -62,7 +64,8 @@ private:
         uint64_t size = 0;
     };
     void readOne(const Pending& input);
-    void readSource(std::unique_ptr<ByteSource> source, InputReport& report, const Pending& input);
+    void readSource(std::unique_ptr<ByteSource> source, InputReport& report, const Pending& input,
+        std::optional<Detection> forced = std::nullopt);
 
     Dataset& m_dataset;
     const std::atomic<bool>* m_cancel = nullptr;

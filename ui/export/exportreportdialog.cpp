@@ -130,6 +130,7 @@ void ExportReportDialog::exportNow()
             QMetaObject::invokeMethod(this, [this, ok, error] { finished(ok, error); });
         });
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    m_thread->setParent(this); // deleted with its owner at the latest (the owner waits for it first)
     m_thread->start();
 }
 

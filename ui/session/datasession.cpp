@@ -99,6 +99,7 @@ void DataSession::start()
         m_thread = nullptr;
         if (m_pending) start();
     });
+    m_thread->setParent(this); // deleted with its owner at the latest (the owner waits for it first)
     m_thread->start();
 }
 

@@ -93,6 +93,7 @@ void IncidentsView::recompute()
     connect(thread, &QThread::finished, this, [this, thread] {
         if (m_thread == thread) m_thread = nullptr;
     });
+    thread->setParent(this); // deleted with its owner at the latest (the owner waits for it first)
     thread->start();
 }
 
