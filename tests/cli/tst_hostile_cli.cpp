@@ -34,7 +34,7 @@ Run analyze(const QString& path)
     t.start();
     p.start(calensBinary(), { QStringLiteral("analyze"), path, QStringLiteral("--json") });
     Run r;
-    if (!p.waitForFinished(60000)) {
+    if (!p.waitForFinished(60000 * CALENS_SLOWDOWN)) {
         p.kill();
         p.waitForFinished();
     } else {
@@ -102,7 +102,7 @@ void TestHostileCli::corpus()
     QFETCH(QString, message);
     const QString path = testData(QStringLiteral("hostile/") + file);
     const Run r = analyze(path);
-    QVERIFY2(r.ms < 20000, qPrintable(QString::number(r.ms)));
+    QVERIFY2(r.ms < 20000 * CALENS_SLOWDOWN, qPrintable(QString::number(r.ms)));
     if (records < 0) return checkRefused(r, path, message);
     QVERIFY2(r.code == 0, r.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
@@ -131,8 +131,8 @@ void TestHostileCli::hugeValue()
     const Run r = analyze(path);
     QCOMPARE(r.code, 0);
     QVERIFY(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("signIns")).toInt() >= 1);
-    QVERIFY2(r.ms < 20000, qPrintable(QString::number(r.ms)));
-    QVERIFY2(childPeakMiB() < 600, qPrintable(QString::number(childPeakMiB()))); // ~3.5x the value today
+    QVERIFY2(r.ms < 20000 * CALENS_SLOWDOWN, qPrintable(QString::number(r.ms)));
+    QVERIFY2(childPeakMiB() < 600 * CALENS_SLOWDOWN, qPrintable(QString::number(childPeakMiB()))); // ~3.5x the value today
 }
 
 void TestHostileCli::pipeAndLinkLoop()
@@ -169,7 +169,7 @@ void TestHostileCli::growingFile()
         f.flush();
         p.waitForFinished(5);
     }
-    QVERIFY2(p.state() == QProcess::NotRunning || p.waitForFinished(20000), "reading a growing file ends");
+    QVERIFY2(p.state() == QProcess::NotRunning || p.waitForFinished(20000 * CALENS_SLOWDOWN), "reading a growing file ends");
     QCOMPARE(p.exitCode(), 0);
     const int n = QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("signIns")).toInt();
     QVERIFY2(n >= 50000 && n <= i, qPrintable(QString::number(n)));

@@ -105,7 +105,7 @@ private slots:
         job.setRetryPolicy(retry);
         QSignalSpy done(&job, &FetchJob::finished);
         job.start();
-        QVERIFY2(done.wait(100000), "the fetch ends");
+        QVERIFY2(done.wait(100000 * CALENS_SLOWDOWN), "the fetch ends");
         QVERIFY2(done.first().first().toBool(), qPrintable(job.error().text()));
         const qint64 fetchMs = t.elapsed() - startMs;
 

@@ -34,7 +34,7 @@ bool EmulatorProcess::start(QString* error)
         if (error) *error = m_process->errorString();
         return false;
     }
-    const QDeadlineTimer deadline(15000);
+    const QDeadlineTimer deadline(15000 * CALENS_SLOWDOWN); // the emulator synthesises its tenant first
     while (!m_process->canReadLine() && !deadline.hasExpired()) {
         if (!m_process->waitForReadyRead(int(deadline.remainingTime()))) break;
     }
