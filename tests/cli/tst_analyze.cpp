@@ -23,19 +23,8 @@ private slots:
     void policiesOption();
 
 private:
-    struct Run
-    {
-        int code;
-        QByteArray out, err;
-    };
-    static Run run(const QStringList& args)
-    {
-        QProcess p;
-        p.start(calensBinary(), args);
-        if (!p.waitForFinished(60000)) qFatal("calens did not finish");
-        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError() };
-    }
+    using Run = calens::test::CliRun;
+    static Run run(const QStringList& args) { return calens::test::runCalens(args); }
 };
 
 void TestAnalyzeCli::jsonContract()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "testpaths.h"
 
+#include <QProcess>
+
 namespace calens::test {
 
 QString fixture(const QString& name)
@@ -16,6 +18,15 @@ QString testData(const QString& name)
 QString calensBinary()
 {
     return QStringLiteral(CALENS_BINARY);
+}
+
+CliRun runCalens(const QStringList& args, int timeoutMs)
+{
+    QProcess p;
+    p.start(calensBinary(), args);
+    if (!p.waitForFinished(timeoutMs * CALENS_SLOWDOWN)) qFatal("calens did not finish");
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+        p.readAllStandardError() };
 }
 
 } // namespace calens::test
