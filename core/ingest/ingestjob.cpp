@@ -169,8 +169,17 @@ void IngestJob::readSource(
         CsvReader reader(*source, *this, report, detection, hint);
         reader.read();
     }
-    if (report.records == 0 && report.skipped > 0 && report.error.isEmpty())
-        report.error = QStringLiteral("no record could be read (%1 skipped)").arg(report.skipped);
+    if (report.records == 0 && report.skipped > 0 && report.error.isEmpty()) {
+        // Say why in the one line the command line prints: the first skipped record's reason.
+        QString why;
+        if (!report.warnings.isEmpty()) {
+            why = report.warnings.first();
+            if (why.startsWith(report.path + QStringLiteral(": "))) why = why.mid(report.path.size() + 2);
+        }
+        report.error = QStringLiteral("no record could be read (%1 skipped)%2")
+                           .arg(report.skipped)
+                           .arg(why.isEmpty() ? QString() : QStringLiteral("; first: ") + why);
+    }
     m_current = nullptr;
 }
 
