@@ -2,28 +2,15 @@
 #pragma once
 
 #include "searchindex.h"
+#include "signintablemodel.h"
 
 #include <atomic>
 #include <vector>
 
 namespace calens {
 
-enum class SignInColumn
-{
-    Time,
-    Type,
-    Identity,
-    Application,
-    Resource,
-    IpAddress,
-    Location,
-    ClientApp,
-    ErrorCode,
-    CaStatus,
-    FailedPolicies,
-    RequestId,
-    Count
-};
+// The sort keys are the table's columns: one list, kept by the model.
+using SignInColumn = SignInTableModel::Column;
 
 // Sorts row ids by one column; text columns compare case-insensitively through the index's ranks.
 // Stable: equal keys keep dataset order. Returns false when cancelled (rows then unspecified).

@@ -3,6 +3,7 @@
 
 #include "ingest/timestamp.h"
 #include "model/signinref.h"
+#include "rowsort.h"
 
 #include <numeric>
 
@@ -93,17 +94,10 @@ QVariant SignInTableModel::display(uint32_t row, int column) const
         return q(formatIso(s.createdMs()));
     case Type:
         return QString::fromLatin1(typeLabel(s.type()));
-    case Identity: {
-        std::string_view v = s.str(SF::UserPrincipalName);
-        if (v.empty()) v = s.str(SF::ServicePrincipalName);
-        if (v.empty()) v = s.str(SF::UserDisplayName);
-        if (v.empty()) v = s.str(SF::ServicePrincipalId);
-        return q(v);
-    }
+    case Identity:
     case Application:
-        return q(s.str(SF::AppDisplayName).empty() ? s.str(SF::AppId) : s.str(SF::AppDisplayName));
     case Resource:
-        return q(s.str(SF::ResourceDisplayName).empty() ? s.str(SF::ResourceId) : s.str(SF::ResourceDisplayName));
+        return q(m_dataset->text(displayedText(*m_dataset, row, SignInColumn(column)))); // as sorting sees it
     case IpAddress:
         return q(s.str(SF::IpAddress));
     case Location: {
