@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "remediation.h"
 
+#include "export/signinjson.h"
 #include "facts.h"
 #include "ingest/timestamp.h"
 #include "model/iprange.h"
@@ -74,20 +75,6 @@ struct Context
     }
 };
 
-const char* logAnalyticsTable(SignInType t)
-{
-    switch (t) {
-    case SignInType::NonInteractiveUser:
-        return "AADNonInteractiveUserSignInLogs";
-    case SignInType::ServicePrincipal:
-        return "AADServicePrincipalSignInLogs";
-    case SignInType::ManagedIdentity:
-        return "AADManagedIdentitySignInLogs";
-    default:
-        return "SigninLogs";
-    }
-}
-
 void addVerification(Diagnosis::Fix& fix, const FactSheet& sheet)
 {
     const SignInRef& s = sheet.signIn();
@@ -98,7 +85,7 @@ void addVerification(Diagnosis::Fix& fix, const FactSheet& sheet)
     fix.kql = QStringLiteral("%1\n| where TimeGenerated > datetime(%2)\n| where AppId == \"%3\" and %4 == \"%5\"\n"
                              "| project TimeGenerated, ResultType, ConditionalAccessStatus, CorrelationId, IPAddress\n"
                              "| order by TimeGenerated desc")
-                  .arg(QLatin1String(logAnalyticsTable(s.type())), since, app, idColumn, sheet.principalId());
+                  .arg(qs(exporter::laTableOf(s.type())), since, app, idColumn, sheet.principalId());
     const QString type = qs(name(s.type() == SignInType::Unknown ? SignInType::InteractiveUser : s.type()));
     fix.graphFilter
         = QStringLiteral("GET %1/beta/auditLogs/signIns?$filter=createdDateTime ge %2 and appId eq '%3' and %4 eq "
