@@ -7,12 +7,17 @@
 
 namespace calens {
 
+namespace {
+constexpr size_t kFirstChunk = 32u << 10;
+constexpr size_t kChunk = 4u << 20;
+} // namespace
+
 CsvTokenizer::CsvTokenizer(ByteSource& source, IngestSink& sink, size_t skipBytes)
     : m_source(source)
     , m_sink(sink)
     , m_skip(skipBytes)
 {
-    m_buf.resize(4u << 20);
+    m_buf.resize(kFirstChunk);
 }
 
 bool CsvTokenizer::fill()
@@ -43,6 +48,8 @@ bool CsvTokenizer::fill()
             return false;
         }
         m_buf.resize(m_buf.size() * 2);
+    } else if (m_buf.size() < kChunk) {
+        m_buf.resize(m_buf.size() * 2); // ramping up: small files stay cheap, big ones read in 4 MiB steps
     }
     const int64_t got = m_source.read(m_buf.data() + m_end, m_buf.size() - m_end);
     if (got < 0) {
