@@ -4,6 +4,7 @@
 #include "csvtokenizer.h"
 #include "ingestsink.h"
 #include "keytable.h"
+#include "legacytext.h"
 
 #include <string>
 
@@ -154,9 +155,17 @@ void CsvReader::read()
         }
         m_scope.reset();
         m_builder.begin();
+        bool legacy = false;
         for (size_t i = 0; i < cells.size(); ++i) {
             if (cells[i].empty() || keys[i] == SignInKey::Unknown) continue;
-            JVal v(cells[i], m_scope, 0, true);
+            std::string_view cell = cells[i];
+            if (!isValidUtf8(cell)) {
+                m_legacy.clear();
+                appendWindows1252AsUtf8(cell, m_legacy);
+                cell = m_scope.arena.copy(m_legacy);
+                legacy = true;
+            }
+            JVal v(cell, m_scope, 0, true);
             m_builder.apply(keys[i], v);
         }
         m_builder.finish(m_typeHint);
@@ -165,8 +174,15 @@ void CsvReader::read()
             continue;
         }
         ++m_report.records;
+        m_legacyRows += legacy;
         m_sink.signIn(m_draft);
     }
+    warnUnusableErrorCodes(m_report, m_builder);
+    if (m_legacyRows)
+        m_report.warn(QStringLiteral("%1: %2 row(s) were not UTF-8 and were read as Windows-1252 (Latin-1); check "
+                                     "names with accents in them")
+                          .arg(m_report.path)
+                          .arg(m_legacyRows));
     if (csv.oversizedRows()) {
         m_report.skipped += csv.oversizedRows();
         m_report.warn(QStringLiteral("%1: %2 row(s) longer than %3 MiB were skipped (the first at line %4)")

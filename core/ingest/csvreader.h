@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <string>
+
 #include "bytesource.h"
 #include "formatdetector.h"
 #include "inputreport.h"
@@ -29,6 +31,8 @@ private:
     ParseScope m_scope;
     SignInDraft m_draft;
     SignInBuilder m_builder;
+    std::string m_legacy; // a cell that was not UTF-8, re-encoded from Windows-1252
+    uint64_t m_legacyRows = 0;
 };
 
 // Header text -> builder key, for the portal's column titles and Log Analytics column names.

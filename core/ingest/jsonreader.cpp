@@ -4,6 +4,7 @@
 #include "directoryparser.h"
 #include "ingestsink.h"
 #include "jsonstream.h"
+#include "legacytext.h"
 
 namespace calens {
 
@@ -134,6 +135,11 @@ void JsonReader::read()
                           .arg(stream.oversizedRecords())
                           .arg(JsonStream::kMaxRecord >> 20));
     m_report.skipped += stream.oversizedRecords();
+    if (stream.nulBytesSkipped())
+        m_report.warn(QStringLiteral("%1: %2 NUL byte(s) between records were passed over (a damaged or zero-padded "
+                                     "file?); the records around them were read")
+                          .arg(m_report.path)
+                          .arg(stream.nulBytesSkipped()));
     if (!ok && !stream.cancelled()) {
         if (stream.error().isEmpty() && (stream.endedInsideValue() || m_source.endedEarly())) {
             m_report.truncated = true;
@@ -168,12 +174,30 @@ void JsonReader::onRecord(Kind kind, std::string_view span, size_t capacity, uin
         return;
     }
     if (kind == Kind::Policy || kind == Kind::NamedLocation || kind == Kind::ServicePrincipal) {
+        if (!isValidUtf8(span)) {
+            m_legacy.clear();
+            appendWindows1252AsUtf8(span, m_legacy);
+            ++m_legacyRecords;
+            span = m_legacy;
+        }
         readDirectoryObject(kind, span, where);
         return;
     }
     m_scope.reset();
     simdjson::ondemand::document doc;
     auto e = m_parser.iterate(simdjson::padded_string_view(span.data(), span.size(), capacity)).get(doc);
+    if (e == simdjson::UTF8_ERROR && !m_readingLegacy) {
+        // Checked only when simdjson objects, so UTF-8 files pay nothing for it.
+        m_legacy.clear();
+        appendWindows1252AsUtf8(span, m_legacy);
+        ++m_legacyRecords;
+        const size_t size = m_legacy.size();
+        m_legacy.resize(size + simdjson::SIMDJSON_PADDING);
+        m_readingLegacy = true;
+        onRecord(kind, std::string_view(m_legacy.data(), size), m_legacy.size(), offset, where);
+        m_readingLegacy = false;
+        return;
+    }
     if (e) {
         m_report.skip(where, errorText(e));
         return;
@@ -416,6 +440,12 @@ void JsonReader::readDirectoryObject(Kind kind, std::string_view span, const QSt
 
 void JsonReader::finishWarnings()
 {
+    warnUnusableErrorCodes(m_report, m_builder);
+    if (m_legacyRecords)
+        m_report.warn(QStringLiteral("%1: %2 record(s) were not UTF-8 and were read as Windows-1252 (Latin-1); "
+                                     "check names with accents in them")
+                          .arg(m_report.path)
+                          .arg(m_legacyRecords));
     static const char* const names[] = { "Status", "DeviceDetail", "Location", "AppliedConditionalAccessPolicies",
         "the enforced controls of policies", "NetworkLocationDetails", "other nested fields" };
     QStringList lost;

@@ -61,6 +61,9 @@ private:
     std::vector<std::string> m_laColumnNames;
     std::string m_context;
     uint64_t m_notSignIns = 0;
+    std::string m_legacy; // a record that was not UTF-8, re-encoded from Windows-1252
+    uint64_t m_legacyRecords = 0;
+    bool m_readingLegacy = false;
     uint64_t m_truncatedCounts[7] = {};
 };
 

@@ -12,6 +12,9 @@ namespace calens {
 
 namespace {
 
+// The buffer starts small and doubles on each read up to kChunk: small files (and fuzz inputs) stay
+// cheap, big ones soon read in 8 MiB steps.
+constexpr size_t kFirstChunk = 32u << 10;
 constexpr size_t kChunk = 8u << 20;
 constexpr int kMaxWalkDepth = 16;
 
@@ -47,7 +50,7 @@ JsonStream::JsonStream(ByteSource& source, IngestSink& sink, size_t skipBytes)
     , m_sink(sink)
     , m_skipBytes(skipBytes)
 {
-    m_cap = kChunk;
+    m_cap = kFirstChunk;
     m_buf.resize(m_cap + simdjson::SIMDJSON_PADDING);
 }
 
@@ -68,9 +71,9 @@ bool JsonStream::fill()
         if (m_pin != SIZE_MAX) m_pin = m_pin >= keep ? m_pin - keep : 0;
         m_base += keep;
     }
-    if (m_end == m_cap) {
-        // One record fills the whole buffer: grow, up to the record limit.
-        if (m_cap >= kMaxRecord) {
+    if (m_end == m_cap || m_cap < kChunk) {
+        // Still ramping up, or one record fills the whole buffer: grow, up to the record limit.
+        if (m_end == m_cap && m_cap >= kMaxRecord) {
             m_discarding = true;
             m_base += m_pos;
             m_end -= m_pos;
@@ -114,7 +117,14 @@ bool JsonStream::fail(const QString& what)
 bool JsonStream::skipWs()
 {
     for (;;) {
-        while (m_pos < m_end && isWs(m_buf[m_pos])) ++m_pos;
+        for (; m_pos < m_end; ++m_pos) {
+            const char c = m_buf[m_pos];
+            if (isWs(c)) continue;
+            // NUL bytes between values (a zero-filled tail or gap left by a crash or a sparse copy) are
+            // passed over and counted, so the records after them are not lost.
+            if (c != '\0') break;
+            ++m_nulBytes;
+        }
         if (m_pos < m_end) return true;
         if (!fill()) return false;
     }

@@ -44,6 +44,7 @@ public:
     bool endedInsideValue() const { return m_truncated; }
     bool cancelled() const { return m_cancelled; }
     uint64_t oversizedRecords() const { return m_oversized; }
+    uint64_t nulBytesSkipped() const { return m_nulBytes; }
     static constexpr size_t kMaxRecord = 256u << 20;
 
 private:
@@ -71,6 +72,7 @@ private:
     bool m_cancelled = false;
     bool m_discarding = false; // the pinned record grew past kMaxRecord
     uint64_t m_oversized = 0;
+    uint64_t m_nulBytes = 0;
     size_t m_skipBytes = 0;
     QString m_error;
     Path m_path;

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "signinbuilder.h"
 
+#include "inputreport.h"
 #include "keytable.h"
 #include "timestamp.h"
+
+#include <charconv>
+#include <cmath>
+#include <optional>
 
 namespace calens {
 
@@ -85,6 +90,23 @@ std::string_view trimmed(std::string_view s)
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
     return s;
+}
+
+// An error code as Entra writes it: an integer, or in some exports an integral number like 53003.0.
+std::optional<int32_t> errorCodeOf(std::string_view s)
+{
+    if (s.empty()) return std::nullopt;
+    int64_t i = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), i);
+    if (ec == std::errc() && p == s.data() + s.size()) {
+        if (i < INT32_MIN || i > INT32_MAX) return std::nullopt;
+        return int32_t(i);
+    }
+    double d = 0;
+    auto [q, ec2] = std::from_chars(s.data(), s.data() + s.size(), d);
+    if (ec2 != std::errc() || q != s.data() + s.size() || d != std::floor(d) || d < INT32_MIN || d > INT32_MAX)
+        return std::nullopt;
+    return int32_t(d);
 }
 
 Tristate tristate(JVal& v)
@@ -221,10 +243,18 @@ void SignInBuilder::apply(SignInKey key, JVal& v)
         m_resultDescription = v.str();
         return;
     case K::StatusErrorCode: {
-        int64_t code;
-        if (v.toInt(code) && code >= INT32_MIN && code <= INT32_MAX) {
-            m_d.errorCode = int32_t(code);
+        // Empty and null mean "not given"; anything else that is not a 32-bit integer is counted so the
+        // reader can say how many codes it could not use instead of dropping them silently.
+        const JVal::Kind kind = v.kind();
+        if (kind == JVal::Kind::Null || kind == JVal::Kind::Error) return;
+        const bool container = kind == JVal::Kind::Object || kind == JVal::Kind::Array;
+        const std::string_view text = container ? std::string_view() : trimmed(v.str());
+        if (kind == JVal::Kind::String && text.empty()) return;
+        if (const auto code = errorCodeOf(text)) {
+            m_d.errorCode = *code;
             m_d.hasErrorCode = true;
+        } else if (m_badErrorCodes++ == 0) {
+            m_firstBadErrorCode = text.empty() ? std::string("a JSON object or list") : std::string(text.substr(0, 40));
         }
         return;
     }
@@ -651,6 +681,16 @@ void SignInBuilder::finish(SignInType typeHint)
             t = SignInType::ServicePrincipal;
     }
     m_d.type = t;
+}
+
+void warnUnusableErrorCodes(InputReport& report, const SignInBuilder& builder)
+{
+    if (!builder.unusableErrorCodes()) return;
+    report.warn(QStringLiteral("%1: %2 sign-in(s) have an error code that is not a whole number in range (the first: "
+                               "\"%3\"); they are shown without an error code")
+                    .arg(report.path)
+                    .arg(builder.unusableErrorCodes())
+                    .arg(QString::fromStdString(builder.firstUnusableErrorCode())));
 }
 
 } // namespace calens

@@ -100,6 +100,9 @@ public:
     void parsePolicy(JVal& v);
 
     uint32_t truncatedFields() const { return m_truncated; }
+    // Error codes present but not a 32-bit integer (kept as "not given"), over all records so far.
+    uint64_t unusableErrorCodes() const { return m_badErrorCodes; }
+    const std::string& firstUnusableErrorCode() const { return m_firstBadErrorCode; }
     void setScope(ParseScope* scope) { m_scope = scope; }
 
 private:
@@ -114,10 +117,16 @@ private:
     SignInDraft& m_d;
     ParseScope* m_scope = nullptr;
     uint32_t m_truncated = 0;
+    uint64_t m_badErrorCodes = 0;
+    std::string m_firstBadErrorCode;
     SignInType m_explicitType = SignInType::Unknown;
     SignInType m_categoryType = SignInType::Unknown;
     std::string_view m_resultType, m_resultDescription, m_timeGenerated, m_resourceIdentity;
     std::string_view m_portalStatus, m_callerIp;
 };
+
+struct InputReport;
+// Adds one warning to the input's report when some error codes could not be used.
+void warnUnusableErrorCodes(InputReport& report, const SignInBuilder& builder);
 
 } // namespace calens

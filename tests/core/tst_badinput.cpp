@@ -23,6 +23,8 @@ private slots:
     void powershellDepthTruncation();
     void deepNesting();
     void hugeString();
+    void legacyEncoding();
+    void errorCodeForms();
     void duplicatesAcrossFiles();
     void symlinkLoop();
     void missingFile();
@@ -158,6 +160,48 @@ void TestBadInput::hugeString()
     const Loaded l = load(writeFile(dir, QStringLiteral("huge.json"), page));
     QCOMPARE(int(l.reports[0].records), 2);
     QCOMPARE(l.byId("id-1").str(SF::UserAgent).size(), size_t(40 << 20));
+}
+
+void TestBadInput::legacyEncoding()
+{
+    // Windows-1252 bytes: é (0xE9), ü (0xFC) and the euro sign (0x80, where Latin-1 has a control).
+    QTemporaryDir dir;
+    const QByteArray json = "[" + signIn(1, ",\"userDisplayName\":\"Ren\xe9" "e \x80\"") + "," + signIn(2) + "]";
+    const Loaded j = load(writeFile(dir, QStringLiteral("ansi.json"), json));
+    QCOMPARE(int(j.reports[0].records), 2);
+    QCOMPARE(q(j.byId("id-1").str(SF::UserDisplayName)), QStringLiteral("Ren\u00e9e \u20ac"));
+    QVERIFY(j.reports[0].warnings.join(QLatin1Char('\n')).contains(QLatin1String("1 record(s) were not UTF-8")));
+
+    const QByteArray csv = "\"Date (UTC)\",\"Request ID\",\"User\",\"Status\",\"Sign-in error code\"\n"
+                           "\"2026-10-01T08:00:01Z\",\"r1\",\"J\xfcrgen\",\"Failure\",\"53003\"\n"
+                           "\"2026-10-01T08:00:02Z\",\"r2\",\"J\xc3\xbcrgen\",\"Failure\",\"53003\"\n";
+    const Loaded c = load(writeFile(dir, QStringLiteral("InteractiveSignIns_ansi.csv"), csv));
+    QCOMPARE(int(c.reports[0].records), 2);
+    QCOMPARE(q(c.byId("r1").str(SF::UserDisplayName)), QStringLiteral("J\u00fcrgen"));
+    QCOMPARE(q(c.byId("r2").str(SF::UserDisplayName)), QStringLiteral("J\u00fcrgen")); // UTF-8 rows untouched
+    QVERIFY(c.reports[0].warnings.join(QLatin1Char('\n')).contains(QLatin1String("1 row(s) were not UTF-8")));
+}
+
+void TestBadInput::errorCodeForms()
+{
+    QTemporaryDir dir;
+    auto withCode = [](int i, const QByteArray& code) -> QByteArray {
+        return "{\"id\":\"id-" + QByteArray::number(i)
+            + "\",\"createdDateTime\":\"2026-10-01T00:00:00Z\",\"status\":{\"errorCode\":" + code + "}}";
+    };
+    const QByteArray page = "[" + withCode(1, "53003.0") + "," + withCode(2, "\" 53003 \"") + "," + withCode(3, "null")
+        + "," + withCode(4, "\"\"") + "," + withCode(5, "true") + "," + withCode(6, "-2147483649") + ","
+        + withCode(7, "{\"a\":1}") + "]";
+    const Loaded l = load(writeFile(dir, QStringLiteral("codes.json"), page));
+    QCOMPARE(int(l.reports[0].records), 7);
+    QCOMPARE(l.byId("id-1").errorCode(), 53003);
+    QCOMPARE(l.byId("id-2").errorCode(), 53003);
+    for (const char* id : { "id-3", "id-4", "id-5", "id-6", "id-7" }) QVERIFY2(!l.byId(id).hasErrorCode(), id);
+    // null and "" are "not given"; true, the out-of-range number and the object are reported.
+    const QString warnings = l.reports[0].warnings.join(QLatin1Char('\n'));
+    QVERIFY2(warnings.contains(QLatin1String("3 sign-in(s) have an error code that is not a whole number in range "
+                                             "(the first: \"true\")")),
+        qPrintable(warnings));
 }
 
 void TestBadInput::duplicatesAcrossFiles()
