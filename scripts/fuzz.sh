@@ -44,12 +44,18 @@ for t in $targets; do
   findings=tests/fuzz/findings/$t
   mkdir -p "$work" "$findings"
   echo "== $t for ${seconds}s"
-  if ! ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  # -max_total_time is wall time; the CPU time actually given to the target is measured and printed.
+  rc=0
+  TIMEFORMAT="%U %S"
+  { time ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        "build/fuzz/tests/fuzz/$t" "$work" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3000 \
-       -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 2>"build/fuzz/$t.log"; then
+       -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 2>"build/fuzz/$t.log" || rc=$?; } \
+    2>"build/fuzz/$t.cpu"
+  if [ "$rc" != 0 ]; then
     echo "   FINDING: see $findings and build/fuzz/$t.log"
     status=1
   fi
   grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "build/fuzz/$t.log" | sed 's/^/   /' || true
+  awk '{ printf "   cpu seconds: %.0f (user %.0f + sys %.0f)\n", $1 + $2, $1, $2 }' "build/fuzz/$t.cpu"
 done
 exit $status
