@@ -6,6 +6,7 @@
 #include "loadworker.h"
 #include "query/directorytablemodels.h"
 #include "query/summary.h"
+#include "session/backgroundjob.h"
 #include "session/datasession.h"
 #include "signindetails.h"
 #include "views/directoryview.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_incidents(new IncidentsView(m_session))
     , m_whatIf(new WhatIfView(m_session))
     , m_summary(new QTextBrowser)
+    , m_summaryJob(new BackgroundJob(this))
     , m_filter(new QLineEdit)
     , m_quick(new QComboBox)
     , m_range(new QComboBox)
@@ -196,7 +198,8 @@ void MainWindow::buildToolBars()
     connect(m_filter, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
     connect(m_filter, &QLineEdit::returnPressed, this, &MainWindow::applyFilterNow);
     connect(m_quick, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilterNow);
-    connect(m_range, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilterNow);
+    connect(m_range, &QComboBox::currentIndexChanged, this,
+        [this] { m_session->setRecentDays(m_range->currentData().toInt()); });
 }
 
 void MainWindow::buildMenus()
@@ -236,12 +239,6 @@ QString MainWindow::composedFilter() const
     QStringList parts;
     if (!m_filter->text().trimmed().isEmpty()) parts << m_filter->text().trimmed();
     if (!m_quick->currentData().toString().isEmpty()) parts << m_quick->currentData().toString();
-    const int days = m_range->currentData().toInt();
-    if (days > 0 && dataset()) {
-        const Summary s = summarize(*dataset()); // cheap next to a filter pass; only on range changes
-        if (s.last != INT64_MIN)
-            parts << QStringLiteral("after:") + QString::fromStdString(formatIso(s.last - int64_t(days) * 86400000));
-    }
     return parts.join(QLatin1Char(' '));
 }
 
@@ -277,7 +274,11 @@ ConnectDialog* MainWindow::openConnectDialog()
             fetched.records = dataset->signInCount();
             for (const QString& line : notes.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) fetched.warnings << line;
             const std::vector<InputReport> reports { fetched };
-            m_summary->setHtml(summaryHtml(*dataset, summarize(*dataset), reports));
+            m_summary->setHtml(tr("<p>Summarizing %n fetched sign-in(s)…</p>", nullptr, int(dataset->signInCount())));
+            m_summaryJob->run(
+                [dataset, reports](
+                    const std::atomic<bool>&) { return summaryHtml(*dataset, summarize(*dataset), reports); },
+                [this](const QString& html) { m_summary->setHtml(html); });
             m_session->setFilter(composedFilter());
             m_session->setDataset(std::move(dataset), reports);
             m_status->setText(tr("%n sign-in(s) fetched", nullptr, int(m_session->dataset()->signInCount())));
@@ -350,6 +351,7 @@ void MainWindow::onLoaded(
         m_status->setText(tr("Loading cancelled; what was shown before is kept."));
         return;
     }
+    m_summaryJob->cancel(); // a fetch still being summarized is no longer what is shown
     m_summary->setHtml(m_loader->lastSummaryHtml());
     m_session->setFilter(composedFilter());
     m_session->setDataset(std::move(dataset), reports);

@@ -21,6 +21,7 @@ class QTimer;
 
 namespace calens {
 
+class BackgroundJob;
 class ConnectDialog;
 class DataSession;
 class ExportReportDialog;
@@ -74,6 +75,7 @@ private:
     IncidentsView* m_incidents;
     WhatIfView* m_whatIf;
     QTextBrowser* m_summary;
+    BackgroundJob* m_summaryJob;
     QLineEdit* m_filter;
     QComboBox* m_quick;
     QComboBox* m_range;

@@ -269,4 +269,11 @@ std::string_view SignInRef::resultText(const PolicyEval& e) const
     return name(e.result);
 }
 
+int64_t Dataset::latestCreated() const
+{
+    int64_t latest = INT64_MIN; // the "no time" marker is INT64_MIN too, so it never wins
+    for (const int64_t t : m_created) latest = std::max(latest, t);
+    return latest;
+}
+
 } // namespace calens

@@ -37,6 +37,7 @@ public:
     void setEvals(uint32_t row, const SignInDraft& draft);
 
     size_t signInCount() const { return m_created.size(); }
+    int64_t latestCreated() const; // INT64_MIN when no sign-in has a time
     SignInRef signIn(uint32_t row) const;
     uint32_t findById(std::string_view requestId) const; // UINT32_MAX when absent
 

@@ -27,10 +27,10 @@ QString header(const char* const* names, int count, int section)
 }
 } // namespace
 
-void PolicyTableModel::setData(const Dataset& d, const std::vector<uint32_t>& signIns)
+std::vector<PolicyTableModel::Row> PolicyTableModel::computeRows(
+    const Dataset& d, const std::vector<uint32_t>& signIns, const std::atomic<bool>* cancel)
 {
-    beginResetModel();
-    m_rows.clear();
+    std::vector<Row> rows;
     std::unordered_map<std::string, size_t> byId;
     for (const CaPolicy& p : d.policies()) {
         Row r;
@@ -54,28 +54,52 @@ void PolicyTableModel::setData(const Dataset& d, const std::vector<uint32_t>& si
         for (int b = 0; b < Session::Count; ++b)
             if (p.session & (1 << b)) session << q(sessionName(b));
         r.session = session.join(QStringLiteral(", "));
-        byId[p.id] = m_rows.size();
-        m_rows.push_back(r);
+        byId[p.id] = rows.size();
+        rows.push_back(r);
     }
+    // Count per policy reference first (an index, no string work per evaluation), then fold the
+    // references into rows by policy id: one policy can appear under several display names.
+    struct Counts
+    {
+        uint64_t seen = 0, blocked = 0, wouldBlock = 0, applied = 0;
+    };
+    std::vector<Counts> perRef(d.policyRefs().size());
+    size_t done = 0;
     for (uint32_t row : signIns) {
-        const SignInRef s = d.signIn(row);
-        for (const PolicyEval& e : s.evals()) {
-            const std::string id(s.policyId(e));
-            auto it = byId.find(id);
-            if (it == byId.end()) {
-                Row r;
-                r.id = q(s.policyId(e));
-                r.name = q(s.policyName(e));
-                r.state = QStringLiteral("(only seen in logs)");
-                it = byId.emplace(id, m_rows.size()).first;
-                m_rows.push_back(r);
-            }
-            Row& r = m_rows[it->second];
-            r.blocked += e.result == PolicyResult::Failure;
-            r.wouldBlock += e.result == PolicyResult::ReportOnlyFailure;
-            r.applied += e.result == PolicyResult::Success || e.result == PolicyResult::Failure;
+        if (cancel && (++done & 0xFFFF) == 0 && *cancel) return {};
+        for (const PolicyEval& e : d.signIn(row).evals()) {
+            Counts& c = perRef[e.policy];
+            ++c.seen;
+            c.blocked += e.result == PolicyResult::Failure;
+            c.wouldBlock += e.result == PolicyResult::ReportOnlyFailure;
+            c.applied += e.result == PolicyResult::Success || e.result == PolicyResult::Failure;
         }
     }
+    for (size_t ref = 0; ref < perRef.size(); ++ref) {
+        const Counts& c = perRef[ref];
+        const std::string id(d.text(d.policyRefs()[ref].id));
+        auto it = byId.find(id);
+        if (it == byId.end()) {
+            if (!c.seen) continue; // a policy only seen in logs is listed when a shown sign-in has it
+            Row r;
+            r.id = QString::fromStdString(id);
+            r.name = q(d.text(d.policyRefs()[ref].displayName));
+            r.state = QStringLiteral("(only seen in logs)");
+            it = byId.emplace(id, rows.size()).first;
+            rows.push_back(r);
+        }
+        Row& r = rows[it->second];
+        r.blocked += c.blocked;
+        r.wouldBlock += c.wouldBlock;
+        r.applied += c.applied;
+    }
+    return rows;
+}
+
+void PolicyTableModel::setRows(std::vector<Row> rows)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
     endResetModel();
 }
 
@@ -114,10 +138,10 @@ QVariant PolicyTableModel::headerData(int section, Qt::Orientation o, int role) 
     return o == Qt::Horizontal && role == Qt::DisplayRole ? QVariant(header(names, NumColumns, section)) : QVariant();
 }
 
-void NamedLocationTableModel::setData(const Dataset& d, const std::vector<uint32_t>& signIns)
+std::vector<NamedLocationTableModel::Row> NamedLocationTableModel::computeRows(
+    const Dataset& d, const std::vector<uint32_t>& signIns, const std::atomic<bool>* cancel)
 {
-    beginResetModel();
-    m_rows.clear();
+    std::vector<Row> rows;
     std::vector<IpAddress> ips;
     ips.reserve(signIns.size());
     std::unordered_map<StrId, int> seen;
@@ -136,14 +160,22 @@ void NamedLocationTableModel::setData(const Dataset& d, const std::vector<uint32
         for (const auto& t : n.rangeTexts) ranges << QString::fromStdString(t);
         for (const auto& c : n.countries) ranges << QString::fromStdString(c);
         r.ranges = ranges.join(QStringLiteral(", "));
+        if (cancel && *cancel) return {};
         for (const IpAddress& ip : ips)
             for (const IpRange& range : n.ranges)
                 if (range.contains(ip)) {
                     ++r.hits;
                     break;
                 }
-        m_rows.push_back(r);
+        rows.push_back(r);
     }
+    return rows;
+}
+
+void NamedLocationTableModel::setRows(std::vector<Row> rows)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
     endResetModel();
 }
 

@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -37,8 +38,15 @@ public:
     explicit PolicyTableModel(QObject* parent = nullptr)
         : QAbstractTableModel(parent)
     { }
-    // Counts come from the given sign-ins (the ones the filter shows).
-    void setData(const Dataset& dataset, const std::vector<uint32_t>& signIns);
+    // Counts come from the given sign-ins (the ones the filter shows). computeRows only reads, so it runs
+    // on a worker; an empty result when cancelled.
+    static std::vector<Row> computeRows(
+        const Dataset& dataset, const std::vector<uint32_t>& signIns, const std::atomic<bool>* cancel = nullptr);
+    void setRows(std::vector<Row> rows);
+    void setData(const Dataset& dataset, const std::vector<uint32_t>& signIns)
+    {
+        setRows(computeRows(dataset, signIns));
+    }
     const Row& rowAt(int r) const { return m_rows[size_t(r)]; }
 
     int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
@@ -66,7 +74,19 @@ public:
     explicit NamedLocationTableModel(QObject* parent = nullptr)
         : QAbstractTableModel(parent)
     { }
-    void setData(const Dataset& dataset, const std::vector<uint32_t>& signIns);
+    struct Row
+    {
+        QString name, kind, ranges;
+        bool trusted = false;
+        uint64_t hits = 0;
+    };
+    static std::vector<Row> computeRows(
+        const Dataset& dataset, const std::vector<uint32_t>& signIns, const std::atomic<bool>* cancel = nullptr);
+    void setRows(std::vector<Row> rows);
+    void setData(const Dataset& dataset, const std::vector<uint32_t>& signIns)
+    {
+        setRows(computeRows(dataset, signIns));
+    }
 
     int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
     int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : NumColumns; }
@@ -74,12 +94,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row
-    {
-        QString name, kind, ranges;
-        bool trusted = false;
-        uint64_t hits = 0;
-    };
     std::vector<Row> m_rows;
 };
 

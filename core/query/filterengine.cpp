@@ -173,14 +173,17 @@ std::vector<uint32_t> applyFilter(
     return out;
 }
 
-std::vector<uint32_t> evalRows(
-    const Dataset& d, const std::vector<uint32_t>& signIns, const std::vector<uint8_t>& results)
+std::vector<uint32_t> evalRows(const Dataset& d, const std::vector<uint32_t>& signIns,
+    const std::vector<uint8_t>& results, const std::atomic<bool>* cancel)
 {
     std::vector<uint32_t> out;
     const PolicyEval* base = d.evals().data();
-    for (uint32_t row : signIns)
+    size_t done = 0;
+    for (uint32_t row : signIns) {
+        if (cancel && (++done & 0xFFFF) == 0 && *cancel) return {};
         for (const PolicyEval& e : d.signIn(row).evals())
             if (results.empty() || contains(results, uint8_t(e.result))) out.push_back(uint32_t(&e - base));
+    }
     return out;
 }
 

@@ -16,7 +16,7 @@ std::vector<uint32_t> applyFilter(
 
 // Row ids of the policy evaluations (indexes into Dataset::evals()) of the given sign-ins whose result is
 // in `results` (all results when empty), honouring the filter's policy/result/control terms.
-std::vector<uint32_t> evalRows(
-    const Dataset& dataset, const std::vector<uint32_t>& signIns, const std::vector<uint8_t>& results);
+std::vector<uint32_t> evalRows(const Dataset& dataset, const std::vector<uint32_t>& signIns,
+    const std::vector<uint8_t>& results, const std::atomic<bool>* cancel = nullptr);
 
 } // namespace calens

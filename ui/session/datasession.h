@@ -31,6 +31,8 @@ public:
     void setFilter(const QString& text);
     void setSort(SignInColumn column, bool descending);
     QString filterText() const { return m_filter; }
+    // Only sign-ins of the last `days` days of the data (not of the clock: exports are often old); 0: all.
+    void setRecentDays(int days);
 
     const std::shared_ptr<const Dataset>& dataset() const { return m_dataset; }
     const std::vector<InputReport>& reports() const { return m_reports; }
@@ -48,6 +50,8 @@ private:
     std::shared_ptr<const Dataset> m_dataset;
     std::shared_ptr<const SearchIndex> m_index;
     std::vector<InputReport> m_reports;
+    int64_t m_latest = INT64_MIN;
+    int m_recentDays = 0;
     QString m_filter;
     SignInColumn m_sortColumn = SignInColumn::Time;
     bool m_descending = true;

@@ -2,6 +2,7 @@
 #include "directoryview.h"
 
 #include "query/directorytablemodels.h"
+#include "session/backgroundjob.h"
 #include "session/datasession.h"
 #include "tables.h"
 
@@ -18,6 +19,7 @@ DirectoryView::DirectoryView(Kind kind, DataSession* session, QWidget* parent)
           makeTable(kind == Kind::Policies ? QStringLiteral("policiesTable") : QStringLiteral("namedLocationsTable"),
               kind == Kind::Policies ? tr("Policies") : tr("Named locations")))
 {
+    m_job = new BackgroundJob(this);
     if (kind == Kind::Policies) {
         m_policies = new PolicyTableModel(this);
         m_table->setModel(m_policies);
@@ -56,12 +58,30 @@ void DirectoryView::showEvent(QShowEvent* event)
 void DirectoryView::refresh()
 {
     m_dirty = false;
-    if (!m_session->dataset()) return;
+    auto dataset = m_session->dataset();
+    if (!dataset) return;
+    auto signIns = m_session->snapshot().rows;
+    auto done = [this] {
+        m_table->resizeColumnsToContents();
+        emit refreshed();
+    };
     if (m_policies)
-        m_policies->setData(*m_session->dataset(), *m_session->snapshot().rows);
+        m_job->run(
+            [dataset, signIns](
+                const std::atomic<bool>& cancel) { return PolicyTableModel::computeRows(*dataset, *signIns, &cancel); },
+            [this, done](std::vector<PolicyTableModel::Row> rows) {
+                m_policies->setRows(std::move(rows));
+                done();
+            });
     else
-        m_locations->setData(*m_session->dataset(), *m_session->snapshot().rows);
-    m_table->resizeColumnsToContents();
+        m_job->run(
+            [dataset, signIns](const std::atomic<bool>& cancel) {
+                return NamedLocationTableModel::computeRows(*dataset, *signIns, &cancel);
+            },
+            [this, done](std::vector<NamedLocationTableModel::Row> rows) {
+                m_locations->setRows(std::move(rows));
+                done();
+            });
 }
 
 } // namespace calens

@@ -7,6 +7,8 @@ class QTableView;
 
 namespace calens {
 
+class BackgroundJob;
+
 class DataSession;
 class NamedLocationTableModel;
 class PolicyTableModel;
@@ -25,6 +27,7 @@ public:
     QTableView* table() const { return m_table; }
 
 signals:
+    void refreshed(); // the table shows the current filter
     void filterRequested(const QString& term);
 
 protected:
@@ -34,6 +37,7 @@ private:
     void refresh();
     void refreshWhenShown(); // hidden views wait: the UI thread only does what is seen
     bool m_dirty = false;
+    BackgroundJob* m_job = nullptr;
     Kind m_kind;
     DataSession* m_session;
     PolicyTableModel* m_policies = nullptr;

@@ -3,6 +3,7 @@
 
 #include "diagnosis/incidents.h"
 #include "query/directorytablemodels.h"
+#include "session/backgroundjob.h"
 #include "session/datasession.h"
 #include "tables.h"
 
@@ -11,7 +12,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace calens {
@@ -23,6 +23,7 @@ IncidentsView::IncidentsView(DataSession* session, QWidget* parent)
     , m_table(makeTable(QStringLiteral("incidentsTable"), tr("Incidents")))
     , m_changes(new QPlainTextEdit)
 {
+    m_job = new BackgroundJob(this);
     m_table->setModel(m_model);
     m_changes->setReadOnly(true);
     m_changes->setAccessibleName(tr("What changed"));
@@ -63,38 +64,22 @@ IncidentsView::IncidentsView(DataSession* session, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &IncidentsView::showChanges);
 }
 
-IncidentsView::~IncidentsView()
-{
-    if (m_thread) m_thread->wait();
-}
-
 void IncidentsView::recompute()
 {
     auto dataset = m_session->dataset();
     if (!dataset) return;
-    const quint64 generation = ++m_generation;
-    QThread* thread = QThread::create([this, dataset, generation] {
-        auto incidents = clusterIncidents(*dataset);
-        explainChanges(*dataset, incidents);
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, incidents = std::move(incidents)]() mutable {
-                if (generation != m_generation) return;
-                m_model->setIncidents(std::move(incidents));
-                m_table->resizeColumnsToContents();
-                if (m_model->rowCount() > 0) m_table->selectRow(0);
-                emit ready();
-            },
-            Qt::QueuedConnection);
-    });
-    if (m_thread) m_thread->wait(); // the previous clustering is short; keep one at a time
-    m_thread = thread;
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, thread] {
-        if (m_thread == thread) m_thread = nullptr;
-    });
-    thread->setParent(this); // deleted with its owner at the latest (the owner waits for it first)
-    thread->start();
+    m_job->run(
+        [dataset](const std::atomic<bool>& cancel) {
+            auto incidents = clusterIncidents(*dataset, &cancel);
+            explainChanges(*dataset, incidents);
+            return incidents;
+        },
+        [this](std::vector<Incident> incidents) {
+            m_model->setIncidents(std::move(incidents));
+            m_table->resizeColumnsToContents();
+            if (m_model->rowCount() > 0) m_table->selectRow(0);
+            emit ready();
+        });
 }
 
 void IncidentsView::showChanges()

@@ -5,10 +5,10 @@
 
 class QPlainTextEdit;
 class QTableView;
-class QThread;
 
 namespace calens {
 
+class BackgroundJob;
 class DataSession;
 class IncidentTableModel;
 
@@ -19,7 +19,6 @@ class IncidentsView : public QWidget
     Q_OBJECT
 public:
     explicit IncidentsView(DataSession* session, QWidget* parent = nullptr);
-    ~IncidentsView() override;
     QTableView* table() const { return m_table; }
     const IncidentTableModel* model() const { return m_model; }
 
@@ -35,8 +34,7 @@ private:
     IncidentTableModel* m_model;
     QTableView* m_table;
     QPlainTextEdit* m_changes;
-    QThread* m_thread = nullptr;
-    quint64 m_generation = 0;
+    BackgroundJob* m_job = nullptr;
 };
 
 } // namespace calens

@@ -3,6 +3,7 @@
 
 #include "query/evaltablemodel.h"
 #include "query/filterengine.h"
+#include "session/backgroundjob.h"
 #include "session/datasession.h"
 #include "tables.h"
 
@@ -20,6 +21,7 @@ PolicyResultsView::PolicyResultsView(DataSession* session, QWidget* parent)
     , m_table(makeTable(QStringLiteral("policyResultsTable"), tr("Policy results")))
     , m_results(new QComboBox)
 {
+    m_job = new BackgroundJob(this);
     m_table->setModel(m_model);
     m_results->setObjectName(QStringLiteral("policyResultKinds"));
     m_results->setAccessibleName(tr("Which results"));
@@ -58,14 +60,20 @@ void PolicyResultsView::showEvent(QShowEvent* event)
 void PolicyResultsView::refresh()
 {
     m_dirty = false;
-    if (!m_session->dataset()) return;
+    auto dataset = m_session->dataset();
+    if (!dataset) return;
     using R = PolicyResult;
     static const std::vector<uint8_t> sets[] = { { uint8_t(R::Failure), uint8_t(R::ReportOnlyFailure) },
         { uint8_t(R::Failure) }, { uint8_t(R::ReportOnlyFailure) }, { uint8_t(R::Success), uint8_t(R::Failure) }, {} };
-    m_model->setData(m_session->dataset(),
-        evalRows(
-            *m_session->dataset(), *m_session->snapshot().rows, sets[std::clamp(m_results->currentIndex(), 0, 4)]));
-    m_table->resizeColumnToContents(EvalTableModel::Policy);
+    const std::vector<uint8_t>& results = sets[std::clamp(m_results->currentIndex(), 0, 4)];
+    auto signIns = m_session->snapshot().rows;
+    m_job->run([dataset, signIns, results](
+                   const std::atomic<bool>& cancel) { return evalRows(*dataset, *signIns, results, &cancel); },
+        [this, dataset](std::vector<uint32_t> rows) {
+            m_model->setData(dataset, std::move(rows));
+            m_table->resizeColumnToContents(EvalTableModel::Policy);
+            emit refreshed();
+        });
 }
 
 } // namespace calens

@@ -8,6 +8,8 @@ class QTableView;
 
 namespace calens {
 
+class BackgroundJob;
+
 class DataSession;
 class EvalTableModel;
 
@@ -20,6 +22,7 @@ public:
     QTableView* table() const { return m_table; }
 
 signals:
+    void refreshed(); // the table shows the current filter
     void signInActivated(int row);
 
 protected:
@@ -29,6 +32,7 @@ private:
     void refresh();
     void refreshWhenShown(); // hidden views wait: the UI thread only does what is seen
     bool m_dirty = false;
+    BackgroundJob* m_job = nullptr;
     DataSession* m_session;
     EvalTableModel* m_model;
     QTableView* m_table;
