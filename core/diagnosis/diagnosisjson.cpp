@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "diagnosisjson.h"
 
+#include "model/jsontext.h"
+
 namespace calens {
 
 namespace {
-using J = nlohmann::ordered_json;
+using jsontext::J;
+using jsontext::list;
 std::string u(const QString& s)
 {
-    return s.toStdString();
-}
-J list(const QStringList& l)
-{
-    J a = J::array();
-    for (const QString& s : l) a.push_back(u(s));
-    return a;
+    return jsontext::utf8(s);
 }
 } // namespace
 

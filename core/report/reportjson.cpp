@@ -1,24 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "reportjson.h"
 
+#include "model/jsontext.h"
+
 #include <QSaveFile>
 
 namespace calens {
 
 namespace {
 
-using J = nlohmann::ordered_json;
+using jsontext::J;
+using jsontext::list;
 
 std::string s(const QString& text)
 {
-    return text.toStdString();
-}
-
-J list(const QStringList& items)
-{
-    J out = J::array();
-    for (const QString& i : items) out.push_back(s(i));
-    return out;
+    return jsontext::utf8(text);
 }
 
 J facts(const std::vector<ReportFact>& facts)
