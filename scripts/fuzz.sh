@@ -15,7 +15,7 @@ cmake --build build/fuzz --target $targets >/dev/null
 
 seeds=build/fuzz/seeds
 mkdir -p "$seeds/json" "$seeds/csv" "$seeds/text"
-cp ../shared/fixtures/public/*.json tests/data/broken/*.json* "$seeds/json/" 2>/dev/null || true
+cp ../shared/fixtures/public/*.json tests/data/broken/*.json* tests/data/audits/*.json "$seeds/json/" 2>/dev/null || true
 cp ../shared/fixtures/public/*.csv tests/data/broken/*.csv "$seeds/csv/" 2>/dev/null || true
 [ -d tests/data/hostile ] && cp tests/data/hostile/* "$seeds/json/" 2>/dev/null || true
 if [ -x build/release/app/calens ]; then

@@ -6,6 +6,7 @@
 #include "ingest/timestamp.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -144,6 +145,58 @@ std::vector<Incident> clusterIncidents(const Dataset& d, const std::atomic<bool>
     return incidents;
 }
 
+namespace {
+
+constexpr int64_t kAuditLookBackMs = 14LL * 86400000;
+constexpr int kMaxOtherChanges = 3;
+
+struct Audited
+{
+    QStringList lines;
+    std::set<std::string> targets; // policies and locations an audit record explains
+};
+
+QString describeChange(const DirectoryChange& c)
+{
+    QString line = QStringLiteral("%1 '%2' at %3 by %4")
+                       .arg(qs(c.activity.empty() ? std::string("Changed") : c.activity), qs(c.targetName),
+                           qs(formatIso(c.whenMs)), c.actor.empty() ? QStringLiteral("an unknown actor") : qs(c.actor));
+    if (!c.result.empty() && c.result != "success") line += QStringLiteral(" (result: %1)").arg(qs(c.result));
+    if (!c.details.empty()) {
+        QStringList details;
+        for (const std::string& detail : c.details) details << qs(detail);
+        line += QStringLiteral(": ") + details.join(QStringLiteral("; "));
+    }
+    return line + QLatin1Char('.');
+}
+
+// Audited policy and named-location changes in (fromMs, toMs]: the blocking policy's own first, then
+// named locations (they decide trust), then a few others, newest last.
+Audited auditedChanges(const Dataset& d, const Incident& inc, int64_t fromMs, int64_t toMs)
+{
+    Audited out;
+    QStringList own, locations, others;
+    int otherCount = 0;
+    for (const DirectoryChange& c : d.changes()) {
+        if (c.whenMs == INT64_MIN || c.whenMs <= fromMs || c.whenMs > toMs) continue;
+        out.targets.insert(c.targetId);
+        const QString line = describeChange(c);
+        if (qs(c.targetId) == inc.policyId)
+            own << line;
+        else if (QString::fromStdString(c.activity).contains(QLatin1String("named location"), Qt::CaseInsensitive))
+            locations << line;
+        else if (++otherCount <= kMaxOtherChanges)
+            others << line;
+    }
+    if (otherCount > kMaxOtherChanges)
+        others << QStringLiteral("%1 more policy change(s) in the same time are in the audit log.")
+                      .arg(otherCount - kMaxOtherChanges);
+    out.lines << own << locations << others;
+    return out;
+}
+
+} // namespace
+
 void explainChanges(const Dataset& d, std::vector<Incident>& incidents)
 {
     // One pass finds, for each incident, the latest success of the same principal and app before it began.
@@ -173,6 +226,8 @@ void explainChanges(const Dataset& d, std::vector<Incident>& incidents)
                 "No earlier successful sign-in of %1 to %2 is in the data: it may never have worked, "
                 "or the logs start after it stopped.")
                                .arg(inc.principalName, inc.appName);
+            // Without a last success, the audit log of the days before the first failure still tells.
+            inc.changes << auditedChanges(d, inc, f.createdMs() - kAuditLookBackMs, f.createdMs()).lines;
             continue;
         }
         const SignInRef ok = d.signIn(inc.lastSuccessRow);
@@ -216,13 +271,17 @@ void explainChanges(const Dataset& d, std::vector<Incident>& incidents)
                     "'%1' was %2 at the last success and failed now: its scope or conditions now cover this sign-in.")
                                    .arg(inc.policyName, before);
         }
+        const Audited audited = auditedChanges(d, inc, ok.createdMs(), f.createdMs());
+        inc.changes << audited.lines;
         for (const CaPolicy& p : d.policies())
-            if (p.modifiedMs != INT64_MIN && p.modifiedMs > ok.createdMs() && p.modifiedMs <= f.createdMs())
+            if (p.modifiedMs != INT64_MIN && p.modifiedMs > ok.createdMs() && p.modifiedMs <= f.createdMs()
+                && !audited.targets.count(p.id))
                 inc.changes << QStringLiteral(
                     "Policy '%1' was modified at %2, between the last success and the first failure.")
                                    .arg(qs(p.displayName), qs(formatIso(p.modifiedMs)));
         for (const NamedLocation& n : d.namedLocations())
-            if (n.modifiedMs != INT64_MIN && n.modifiedMs > ok.createdMs() && n.modifiedMs <= f.createdMs())
+            if (n.modifiedMs != INT64_MIN && n.modifiedMs > ok.createdMs() && n.modifiedMs <= f.createdMs()
+                && !audited.targets.count(n.id))
                 inc.changes << QStringLiteral(
                     "Named location '%1' was modified at %2, between the last success and the first failure.")
                                    .arg(qs(n.displayName), qs(formatIso(n.modifiedMs)));

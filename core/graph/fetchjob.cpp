@@ -152,7 +152,9 @@ void FetchJob::onRequestDone(GraphRequest* request, const PlannedQuery& query)
 
 void FetchJob::takePage(const PlannedQuery& query, const QByteArray& body)
 {
-    if (query.kind != PlannedQuery::Kind::DirectoryAudits) return m_ingest->readPage(body, query.format());
+    m_ingest->readPage(body, query.format());
+    if (query.kind != PlannedQuery::Kind::DirectoryAudits) return;
+    // Kept as Graph wrote them too, for the fetch file.
     const auto j = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
     if (!j.is_object() || !j.contains("value") || !j["value"].is_array()) return;
     for (const auto& record : j["value"]) m_audits.push_back(record.dump());

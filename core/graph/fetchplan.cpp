@@ -36,7 +36,7 @@ Format PlannedQuery::format() const
     case Kind::ServicePrincipals:
         return Format::ServicePrincipals;
     case Kind::DirectoryAudits:
-        return Format::Unknown;
+        return Format::DirectoryAudits;
     case Kind::SignIns:
         break;
     }

@@ -49,6 +49,11 @@ void PageIngest::servicePrincipal(ServicePrincipal sp)
     m_dataset.addServicePrincipal(std::move(sp));
 }
 
+void PageIngest::directoryChange(DirectoryChange change)
+{
+    m_dataset.addChange(std::move(change));
+}
+
 void PageIngest::policyRow(std::string_view, const SignInDraft&)
 { }
 

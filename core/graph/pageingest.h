@@ -36,6 +36,7 @@ public:
     void policy(CaPolicy policy) override;
     void namedLocation(NamedLocation location) override;
     void servicePrincipal(ServicePrincipal sp) override;
+    void directoryChange(DirectoryChange change) override;
     void policyRow(std::string_view signInId, const SignInDraft& oneRow) override;
     bool cancelled() const override { return false; }
     void progress(uint64_t, uint64_t) override { }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "directoryparser.h"
 
+#include "jsonlookup.h"
 #include "model/enums.h"
 #include "timestamp.h"
 
@@ -12,32 +13,9 @@ namespace {
 
 using json = nlohmann::json;
 
-const json* member(const json& obj, std::string_view key)
-{
-    if (!obj.is_object()) return nullptr;
-    for (auto it = obj.begin(); it != obj.end(); ++it)
-        if (equalsIgnoreCase(it.key(), key)) return it->is_null() ? nullptr : &*it;
-    return nullptr;
-}
-
-const json* path(const json& obj, std::initializer_list<std::string_view> keys)
-{
-    const json* cur = &obj;
-    for (auto k : keys) {
-        cur = member(*cur, k);
-        if (!cur) return nullptr;
-    }
-    return cur;
-}
-
-std::string text(const json* v)
-{
-    if (!v) return {};
-    if (v->is_string()) return v->get<std::string>();
-    if (v->is_boolean()) return v->get<bool>() ? "true" : "false";
-    if (v->is_number()) return v->dump();
-    return {};
-}
+using jsonlookup::member;
+using jsonlookup::path;
+using jsonlookup::text;
 
 std::vector<std::string> list(const json* v)
 {

@@ -6,9 +6,9 @@
 namespace calens {
 
 namespace {
-constexpr std::array<std::string_view, 13> kNames { "graph-json", "portal-json", "portal-csv", "la-csv", "la-json",
+constexpr std::array<std::string_view, 14> kNames { "graph-json", "portal-json", "portal-csv", "la-csv", "la-json",
     "diag-records", "diag-jsonl", "powershell-json", "policies", "named-locations", "service-principals",
-    "la-policy-rows", "unknown" };
+    "la-policy-rows", "directory-audits", "unknown" };
 }
 
 std::string_view formatName(Format f)

@@ -24,6 +24,7 @@ enum class Format
     NamedLocations, // Graph namedLocation list or object
     ServicePrincipals, // Graph servicePrincipal list
     LaPolicyRows, // Log Analytics rows of ConditionalAccessPolicies expanded one row per policy
+    DirectoryAudits, // Graph auditLogs/directoryAudits list: who changed which policy or named location
     Unknown,
 };
 

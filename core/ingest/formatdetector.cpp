@@ -124,9 +124,12 @@ std::optional<Format> directoryFormat(const std::vector<std::string>& keys, std:
         || context.find("whatIfAnalysisResult") != std::string_view::npos)
         return Format::Policies;
     if (context.find("servicePrincipals") != std::string_view::npos) return Format::ServicePrincipals;
+    if (context.find("directoryAudits") != std::string_view::npos) return Format::DirectoryAudits;
     if (has(keys, "grantControls") || (has(keys, "conditions") && has(keys, "state"))) return Format::Policies;
     if (has(keys, "ipRanges") || has(keys, "countriesAndRegions")) return Format::NamedLocations;
     if (has(keys, "servicePrincipalType") || has(keys, "appOwnerOrganizationId")) return Format::ServicePrincipals;
+    if (has(keys, "activityDisplayName") && (has(keys, "targetResources") || has(keys, "initiatedBy")))
+        return Format::DirectoryAudits;
     return std::nullopt;
 }
 
@@ -261,7 +264,7 @@ Detection detectFormat(std::string_view head, bool atEof)
         if (h.secondTopValue) d.shape = h.firstValueEndsOnFirstLine ? JsonShape::Lines : JsonShape::SingleObject;
         return d;
     }
-    if (has(top, "policies") || has(top, "namedLocations") || has(top, "signIns")) {
+    if (has(top, "policies") || has(top, "namedLocations") || has(top, "signIns") || has(top, "directoryAudits")) {
         d.format = Format::GraphJson; // a fetch file whose sign-in list is not first
         return d;
     }

@@ -204,6 +204,10 @@ void IngestJob::servicePrincipal(ServicePrincipal sp)
 {
     m_dataset.addServicePrincipal(std::move(sp));
 }
+void IngestJob::directoryChange(DirectoryChange change)
+{
+    m_dataset.addChange(std::move(change));
+}
 
 void IngestJob::policyRow(std::string_view signInId, const SignInDraft& oneRow)
 {

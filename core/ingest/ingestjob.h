@@ -51,6 +51,7 @@ public:
     void policy(CaPolicy policy) override;
     void namedLocation(NamedLocation location) override;
     void servicePrincipal(ServicePrincipal sp) override;
+    void directoryChange(DirectoryChange change) override;
     void policyRow(std::string_view signInId, const SignInDraft& oneRow) override;
     bool cancelled() const override { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
     void progress(uint64_t done, uint64_t total) override;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/capolicy.h"
+#include "model/directorychange.h"
 #include "model/namedlocation.h"
 #include "model/serviceprincipal.h"
 #include "model/signindraft.h"
@@ -23,6 +24,7 @@ public:
     virtual void policy(CaPolicy policy) = 0;
     virtual void namedLocation(NamedLocation location) = 0;
     virtual void servicePrincipal(ServicePrincipal sp) = 0;
+    virtual void directoryChange(DirectoryChange change) = 0;
     // Log Analytics policy rows arrive apart from their sign-ins: attached by request id at the end.
     virtual void policyRow(std::string_view signInId, const SignInDraft& oneRow) = 0;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "jsonreader.h"
 
+#include "auditparser.h"
 #include "directoryparser.h"
 #include "ingestsink.h"
 #include "jsonstream.h"
@@ -13,7 +14,8 @@ namespace {
 bool isContainerKey(std::string_view k)
 {
     return k == "value" || k == "records" || k == "signIns" || k == "policies" || k == "conditionalAccessPolicies"
-        || k == "namedLocations" || k == "servicePrincipals" || k == "tables" || k == "Value" || k == "Records";
+        || k == "namedLocations" || k == "servicePrincipals" || k == "tables" || k == "Value" || k == "Records"
+        || k == "directoryAudits";
 }
 
 QString whereAt(uint64_t offset)
@@ -65,6 +67,8 @@ JsonReader::Kind JsonReader::kindOf(const std::vector<std::string>& path) const
             return Kind::ServicePrincipal;
         case Format::LaPolicyRows:
             return Kind::PolicyRow;
+        case Format::DirectoryAudits:
+            return Kind::Audit;
         default:
             return Kind::SignIn;
         }
@@ -79,6 +83,7 @@ JsonReader::Kind JsonReader::kindOf(const std::vector<std::string>& path) const
         if (k == "policies" || k == "conditionalAccessPolicies") return Kind::Policy;
         if (k == "namedLocations") return Kind::NamedLocation;
         if (k == "servicePrincipals") return Kind::ServicePrincipal;
+        if (k == "directoryAudits") return Kind::Audit;
         return itemKind();
     }
     if (path.size() == 3 && path[0] == "tables" && path[2] == "columns") return Kind::LaColumns;
@@ -173,7 +178,7 @@ void JsonReader::onRecord(Kind kind, std::string_view span, size_t capacity, uin
         if (span.size() > 2 && span.front() == '"') m_context.assign(span.substr(1, span.size() - 2));
         return;
     }
-    if (kind == Kind::Policy || kind == Kind::NamedLocation || kind == Kind::ServicePrincipal) {
+    if (kind == Kind::Policy || kind == Kind::NamedLocation || kind == Kind::ServicePrincipal || kind == Kind::Audit) {
         if (!isValidUtf8(span)) {
             m_legacy.clear();
             appendWindows1252AsUtf8(span, m_legacy);
@@ -418,7 +423,18 @@ void JsonReader::readDirectoryObject(Kind kind, std::string_view span, const QSt
     QString error;
     // In a fetch file the policies sit beside the sign-ins: "records" stays the sign-in count there.
     uint64_t& counter = isSignInFormat(m_detection.format) ? m_report.directoryObjects : m_report.records;
-    if (kind == Kind::Policy) {
+    if (kind == Kind::Audit) {
+        bool conditionalAccess = false;
+        if (auto change = parseDirectoryAudit(span, &error, &conditionalAccess)) {
+            if (!conditionalAccess) {
+                ++m_otherAudits; // an audit log export holds every category; only policy changes matter here
+                return;
+            }
+            ++counter;
+            m_sink.directoryChange(std::move(*change));
+            return;
+        }
+    } else if (kind == Kind::Policy) {
         if (auto p = parseCaPolicy(span, &error)) {
             ++counter;
             m_sink.policy(std::move(*p));
@@ -441,6 +457,11 @@ void JsonReader::readDirectoryObject(Kind kind, std::string_view span, const QSt
 void JsonReader::finishWarnings()
 {
     warnUnusableErrorCodes(m_report, m_builder);
+    if (m_otherAudits)
+        m_report.warn(QStringLiteral("%1: %2 audit record(s) not about Conditional Access policies or named locations "
+                                     "were passed over")
+                          .arg(m_report.path)
+                          .arg(m_otherAudits));
     if (m_legacyRecords)
         m_report.warn(QStringLiteral("%1: %2 record(s) were not UTF-8 and were read as Windows-1252 (Latin-1); "
                                      "check names with accents in them")

@@ -32,6 +32,7 @@ private:
         Policy,
         NamedLocation,
         ServicePrincipal,
+        Audit,
         PolicyRow,
         LaColumns,
         LaRow,
@@ -63,6 +64,7 @@ private:
     uint64_t m_notSignIns = 0;
     std::string m_legacy; // a record that was not UTF-8, re-encoded from Windows-1252
     uint64_t m_legacyRecords = 0;
+    uint64_t m_otherAudits = 0;
     bool m_readingLegacy = false;
     uint64_t m_truncatedCounts[7] = {};
 };

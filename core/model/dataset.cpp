@@ -3,6 +3,7 @@
 
 #include "signinref.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace calens {
@@ -196,6 +197,15 @@ void Dataset::addNamedLocation(NamedLocation location)
 void Dataset::addServicePrincipal(ServicePrincipal sp)
 {
     addOrReplace(m_servicePrincipals, std::move(sp));
+}
+
+void Dataset::addChange(DirectoryChange change)
+{
+    for (const DirectoryChange& c : m_changes)
+        if (!change.id.empty() && c.id == change.id) return;
+    const auto at = std::upper_bound(m_changes.begin(), m_changes.end(), change.whenMs,
+        [](int64_t when, const DirectoryChange& c) { return when < c.whenMs; });
+    m_changes.insert(at, std::move(change));
 }
 
 size_t Dataset::memoryUsed() const

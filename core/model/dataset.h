@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capolicy.h"
+#include "directorychange.h"
 #include "namedlocation.h"
 #include "policyeval.h"
 #include "serviceprincipal.h"
@@ -59,6 +60,9 @@ public:
     void addPolicy(CaPolicy policy);
     void addNamedLocation(NamedLocation location);
     void addServicePrincipal(ServicePrincipal sp);
+    // Policy and named-location changes from the audit log, oldest first; the same audit record once.
+    const std::vector<DirectoryChange>& changes() const { return m_changes; }
+    void addChange(DirectoryChange change);
 
     size_t memoryUsed() const; // approximate bytes held by the columns and pools
     void shrinkToFit();
@@ -93,6 +97,7 @@ private:
     std::vector<CaPolicy> m_policies;
     std::vector<NamedLocation> m_namedLocations;
     std::vector<ServicePrincipal> m_servicePrincipals;
+    std::vector<DirectoryChange> m_changes;
 };
 
 } // namespace calens

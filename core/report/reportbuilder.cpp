@@ -75,6 +75,15 @@ void registerForRedaction(const Dataset& d, const std::vector<Incident>& inciden
             r.addTenant(str(s, SF::HomeTenantId));
             for (SF kept : { SF::CorrelationId, SF::Id, SF::AppId, SF::ResourceId }) r.keep(str(s, kept));
         }
+    // Admins named by the audit log in "what changed".
+    for (const DirectoryChange& c : d.changes()) {
+        if (c.actorIsApp || c.actor.empty()) continue;
+        const QString actor = QString::fromStdString(c.actor);
+        if (actor.contains(QLatin1Char('@')))
+            r.addUser(QString(), QString(), actor);
+        else
+            r.addUser(QString(), actor, QString());
+    }
 }
 
 void summarize(ReportModel& m, const Dataset& d, const std::vector<Incident>& incidents, uint32_t focusRow)

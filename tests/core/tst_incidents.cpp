@@ -2,6 +2,7 @@
 // Incident clustering, "what changed", and verification of a fix.
 #include "diagnosis/incidents.h"
 #include "support/loader.h"
+#include "support/testpaths.h"
 #include "synth/synthesize.h"
 
 #include <QFile>
@@ -19,6 +20,7 @@ class TestIncidents : public QObject
 private slots:
     void demoTenantClusters();
     void gatewayIpChanged();
+    void auditedChanges();
     void verification();
     void cancel();
 
@@ -103,6 +105,50 @@ void TestIncidents::gatewayIpChanged()
         qPrintable(changes));
     QVERIFY(changes.contains(QLatin1String("was notApplied at the last success")));
     QVERIFY(changes.contains(QLatin1String("Named location 'Gateway egress' was modified at 2026-10-05T17:30:00Z")));
+}
+
+void TestIncidents::auditedChanges()
+{
+    // The audit log says who changed what between the last success and the first failure.
+    const QByteArray page
+        = "{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#auditLogs/signIns\",\"value\":["
+        + signIn("a", "2026-10-05T08:00:00Z", 0, "203.0.113.50", "reportOnlyFailure") + ","
+        + signIn("b", "2026-10-06T08:00:00Z", 53003, "203.0.113.50", "failure") + "]}";
+    const QString audits = testData(QStringLiteral("audits/directory-audits-page.json"));
+    const Loaded l = load(QStringList { write(QStringLiteral("s.json"), page), audits });
+    QCOMPARE(l.reports[1].format, Format::DirectoryAudits);
+    QCOMPARE(int(l.reports[1].records), 3); // the group change is not about Conditional Access
+    QVERIFY(l.reports[1].warnings.join(QLatin1Char('\n')).contains(QLatin1String("1 audit record(s) not about")));
+    const auto& changes = l.dataset->changes();
+    QCOMPARE(changes.size(), size_t(3));
+    QCOMPARE(QString::fromStdString(changes[0].id), QStringLiteral("Policy_0004")); // oldest first
+    const DirectoryChange& update = changes[2];
+    QCOMPARE(QString::fromStdString(update.actor), QStringLiteral("alice@contoso.com"));
+    QCOMPARE(QString::fromStdString(update.targetId), QStringLiteral("p-loc"));
+    QCOMPARE(int(update.details.size()), 2); // the timestamp is not a change worth naming
+    QCOMPARE(QString::fromStdString(update.details[0]),
+        QStringLiteral("state: enabledForReportingButNotEnforced → enabled"));
+    QCOMPARE(QString::fromStdString(update.details[1]),
+        QStringLiteral("conditions.clientApplications.excludeServicePrincipals: removed sp-gw"));
+    QCOMPARE(QString::fromStdString(changes[1].actor), QStringLiteral("Network sync automation"));
+    QCOMPARE(QString::fromStdString(changes[1].details.at(0)), QStringLiteral("ipRanges: removed 203.0.113.0/24"));
+
+    auto incidents = clusterIncidents(*l.dataset);
+    QCOMPARE(incidents.size(), size_t(1));
+    explainChanges(*l.dataset, incidents);
+    const QString text = incidents[0].changes.join(QLatin1Char('\n'));
+    QVERIFY2(
+        text.contains(QString::fromUtf8("Update conditional access policy 'Workload identities outside trusted "
+                                        "locations' at 2026-10-05T18:00:00Z by alice@contoso.com: state: "
+                                        "enabledForReportingButNotEnforced → enabled; conditions.clientApplications."
+                                        "excludeServicePrincipals: removed sp-gw.")),
+        qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("Update named location 'Gateway egress' at 2026-10-05T17:30:00Z by Network "
+                                        "sync automation")));
+    QVERIFY(!text.contains(QLatin1String("2026-09-01"))); // before the last success: not part of this story
+    // The policy's own change comes first.
+    QVERIFY(text.indexOf(QLatin1String("Update conditional access policy"))
+        < text.indexOf(QLatin1String("named location")));
 }
 
 void TestIncidents::verification()

@@ -49,6 +49,7 @@ private slots:
     void correlationScope();
     void nothingToReport();
     void redaction();
+    void auditedChangesRedacted();
     void hostileStrings();
     void json();
 
@@ -158,6 +159,36 @@ void TestReport::redaction()
     // The same input redacts the same way (stable across runs).
     QCOMPARE(allText(*buildReport(m_demo, request, &error)).replace(m->generatedAt, QString()),
         QString(text).replace(m->generatedAt, QString()));
+}
+
+void TestReport::auditedChangesRedacted()
+{
+    Dataset d;
+    synthesize({}, d);
+    const Incident first = clusterIncidents(d).front();
+    auto change = [&](const char* id, const char* actor, int64_t before) {
+        DirectoryChange c;
+        c.id = id;
+        c.whenMs = first.firstMs - before;
+        c.activity = "Update conditional access policy";
+        c.actor = actor;
+        c.targetId = first.policyId.toStdString();
+        c.targetName = first.policyName.toStdString();
+        c.details = { "state: enabledForReportingButNotEnforced → enabled" };
+        d.addChange(c);
+    };
+    change("a1", "Dana Admin", 3600000);
+    change("a2", "erin@fabrikam.com", 7200000);
+    ReportRequest request;
+    QString error;
+    const QString plain = allText(*buildReport(d, request, &error));
+    QVERIFY2(plain.contains(QLatin1String("by Dana Admin")), qPrintable(plain.left(2000)));
+    QVERIFY(plain.contains(QLatin1String("by erin@fabrikam.com")));
+    request.redact = true;
+    const QString redacted = allText(*buildReport(d, request, &error));
+    QVERIFY(redacted.contains(QLatin1String("Update conditional access policy")));
+    QVERIFY(!redacted.contains(QLatin1String("Dana Admin")));
+    QVERIFY(!redacted.contains(QLatin1String("erin@fabrikam.com"), Qt::CaseInsensitive));
 }
 
 void TestReport::hostileStrings()

@@ -8,6 +8,8 @@
 #include "model/signinref.h"
 #include "synth/synthesize.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 namespace calens::emulator {
@@ -63,19 +65,33 @@ TenantStore::TenantStore(uint64_t seed, int signIns, int days)
     for (const NamedLocation& n : data.namedLocations()) m_namedLocations.push_back(n.json);
     for (const ServicePrincipal& sp : data.servicePrincipals())
         m_servicePrincipals.push_back({ sp.id, sp.appId, sp.json });
-    // One "Update conditional access policy" audit per policy, spread over the tenant's days.
+    // One "Update conditional access policy" audit per policy, spread over the tenant's days. As in Entra,
+    // the policy before and after the change travel as JSON text in one "ConditionalAccessPolicy"
+    // modified property; here the change is the policy's state (report-only or off before).
     for (size_t i = 0; i < data.policies().size(); ++i) {
         const CaPolicy& p = data.policies()[i];
         const int64_t when
             = options.startMs + int64_t(i) * 86400000LL * std::max(1, days) / int64_t(data.policies().size() + 1);
+        nlohmann::json before = nlohmann::json::parse(p.json, nullptr, false);
+        if (before.is_object())
+            before["state"] = p.stateText == "enabled" ? "enabledForReportingButNotEnforced" : "disabled";
         std::string a = "{\"id\":\"Policy_audit_" + std::to_string(i) + "\",\"category\":\"Policy\",";
+        a += "\"correlationId\":\"" + std::to_string(1000 + i) + "\",";
         a += "\"activityDateTime\":\"" + formatIso(when)
-            + "\",\"activityDisplayName\":\"Update conditional access policy\",";
-        a += "\"loggedByService\":\"Conditional Access\",\"result\":\"success\",\"targetResources\":[{\"id\":";
+            + "\",\"activityDisplayName\":\"Update conditional access policy\",\"operationType\":\"Update\",";
+        a += "\"initiatedBy\":{\"app\":null,\"user\":{\"id\":\"4c3b3e4d-0000-4000-8000-00000000ad01\","
+             "\"displayName\":\"CA Administrator\",\"userPrincipalName\":\"ca-admin@contoso.com\","
+             "\"ipAddress\":\"203.0.113.10\"}},";
+        a += "\"loggedByService\":\"Conditional Access\",\"result\":\"success\",\"resultReason\":\"\",";
+        a += "\"targetResources\":[{\"id\":";
         exporter::appendString(a, p.id);
         a += ",\"displayName\":";
         exporter::appendString(a, p.displayName);
-        a += ",\"type\":\"Policy\"}]}";
+        a += ",\"type\":\"Policy\",\"modifiedProperties\":[{\"displayName\":\"ConditionalAccessPolicy\",\"oldValue\":";
+        exporter::appendString(a, before.is_object() ? before.dump() : std::string());
+        a += ",\"newValue\":";
+        exporter::appendString(a, p.json);
+        a += "}]}]}";
         m_audits.emplace_back(when, std::move(a));
     }
 }

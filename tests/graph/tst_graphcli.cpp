@@ -103,6 +103,8 @@ private slots:
         const QJsonObject summary = QJsonDocument::fromJson(a.out.toUtf8()).object();
         const auto truth = calens::test::groundTruth(3, 1500, 1790899200000LL /* 10-02 */, 1791504000000LL /* 10-09 */);
         if (a.code == 0) QCOMPARE(summary.value(QStringLiteral("signIns")).toInt(), int(truth.size()));
+        // Read back, the fetch file gives the policies, locations, service principals and audited changes too.
+        const QJsonObject input = summary.value(QStringLiteral("inputs")).toArray().at(0).toObject();
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject file = QJsonDocument::fromJson(f.readAll()).object();
@@ -111,6 +113,10 @@ private slots:
         QVERIFY(file.value(QStringLiteral("namedLocations")).toArray().size() > 0);
         QVERIFY(file.value(QStringLiteral("servicePrincipals")).toArray().size() > 0);
         QVERIFY(file.contains(QStringLiteral("directoryAudits")));
+        const auto fileCount = [&file](const char* key) { return file.value(QLatin1String(key)).toArray().size(); };
+        QCOMPARE(input.value(QStringLiteral("directoryObjects")).toInt(),
+            int(fileCount("policies") + fileCount("namedLocations") + fileCount("servicePrincipals")
+                + fileCount("directoryAudits")));
 
         // No secret and no token anywhere: files written under HOME (settings, caches, output), stdout, stderr.
         QVERIFY(!r.out.contains(m_secret) && !r.err.contains(m_secret));

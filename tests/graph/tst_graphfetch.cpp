@@ -26,7 +26,8 @@ struct Outcome
     GraphError error;
     QSet<QString> ids;
     size_t rows = 0;
-    size_t policies = 0, namedLocations = 0, servicePrincipals = 0, audits = 0;
+    size_t policies = 0, namedLocations = 0, servicePrincipals = 0, audits = 0, changes = 0;
+    QString firstActor;
     QStringList warnings;
     FetchProgress progress;
     uint64_t withoutCa = 0;
@@ -89,6 +90,8 @@ Outcome run(EmulatorProcess& emu, const FetchOptions& options, const Credentials
     out.namedLocations = d.namedLocations().size();
     out.servicePrincipals = d.servicePrincipals().size();
     out.audits = job.directoryAudits().size();
+    out.changes = d.changes().size();
+    if (!d.changes().empty()) out.firstActor = QString::fromStdString(d.changes().front().actor);
     return out;
 }
 
@@ -138,6 +141,8 @@ private slots:
         QVERIFY(out.namedLocations > 0);
         QVERIFY(out.servicePrincipals > 0);
         QVERIFY(out.audits > 0);
+        QCOMPARE(out.changes, out.audits); // the policy-change audits reach the data, for "what changed"
+        QCOMPARE(out.firstActor, QStringLiteral("ca-admin@contoso.com"));
         QVERIFY(!out.reportOnlyUnknown); // Prefer: include-unknown-enum-members was sent
         QCOMPARE(out.withoutCa, uint64_t(0));
     }
