@@ -44,6 +44,17 @@ JVal::Kind JVal::kind()
 
 std::string_view JVal::str()
 {
+    // On Demand unescapes a string into the parser's buffer on every read; that buffer is sized for one
+    // read of each string of the document, so a second read of the same value could run past it.
+    if (!m_haveStr) {
+        m_str = readStr();
+        m_haveStr = true;
+    }
+    return m_str;
+}
+
+std::string_view JVal::readStr()
+{
     if (m_isText) return stable(m_text);
     switch (kind()) {
     case Kind::String: {

@@ -55,6 +55,7 @@ public:
 
 private:
     std::string_view stable(std::string_view s) { return m_stable ? s : m_scope->arena.copy(s); }
+    std::string_view readStr();
     template<bool WantObject, typename F> bool nestedDocument(F&& f);
     template<typename F> bool powershellPairs(F&& f);
 
@@ -65,6 +66,8 @@ private:
     bool m_isText = false;
     bool m_consumed = false; // a container already walked by fields()/elements(): On Demand cannot read it again
     bool m_stable = true; // text/strings stay valid until the record is stored without copying
+    bool m_haveStr = false;
+    std::string_view m_str; // what str() returned, so a value is unescaped once however often it is read
 };
 
 template<typename F> bool JVal::fields(F&& f)
@@ -86,11 +89,8 @@ template<typename F> bool JVal::fields(F&& f)
     }
     if (type == simdjson::ondemand::json_type::null) return true;
     if (type == simdjson::ondemand::json_type::string) {
-        std::string_view s;
-        if (auto e = m_json.get_string().get(s)) {
-            m_scope->fail(e);
-            return false;
-        }
+        const std::string_view s = str(); // once: see str()
+        if (m_scope->error) return false;
         JVal inner(s, *m_scope, m_depth, m_stable);
         return inner.fields(f);
     }
@@ -137,11 +137,8 @@ template<typename F> bool JVal::elements(F&& f)
     }
     if (type == simdjson::ondemand::json_type::null) return true;
     if (type == simdjson::ondemand::json_type::string) {
-        std::string_view s;
-        if (auto e = m_json.get_string().get(s)) {
-            m_scope->fail(e);
-            return false;
-        }
+        const std::string_view s = str(); // once: see str()
+        if (m_scope->error) return false;
         JVal inner(s, *m_scope, m_depth, m_stable);
         return inner.elements(f);
     }

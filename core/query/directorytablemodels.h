@@ -43,10 +43,6 @@ public:
     static std::vector<Row> computeRows(
         const Dataset& dataset, const std::vector<uint32_t>& signIns, const std::atomic<bool>* cancel = nullptr);
     void setRows(std::vector<Row> rows);
-    void setData(const Dataset& dataset, const std::vector<uint32_t>& signIns)
-    {
-        setRows(computeRows(dataset, signIns));
-    }
     const Row& rowAt(int r) const { return m_rows[size_t(r)]; }
 
     int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
@@ -83,10 +79,6 @@ public:
     static std::vector<Row> computeRows(
         const Dataset& dataset, const std::vector<uint32_t>& signIns, const std::atomic<bool>* cancel = nullptr);
     void setRows(std::vector<Row> rows);
-    void setData(const Dataset& dataset, const std::vector<uint32_t>& signIns)
-    {
-        setRows(computeRows(dataset, signIns));
-    }
 
     int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
     int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : NumColumns; }

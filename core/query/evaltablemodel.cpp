@@ -29,7 +29,7 @@ QString grantList(uint16_t grant)
     return out.join(QStringLiteral(", "));
 }
 
-void EvalTableModel::setData(std::shared_ptr<const Dataset> dataset, std::vector<uint32_t> evals)
+void EvalTableModel::setEvals(std::shared_ptr<const Dataset> dataset, std::vector<uint32_t> evals)
 {
     beginResetModel();
     m_dataset = std::move(dataset);

@@ -36,7 +36,7 @@ public:
     explicit EvalTableModel(QObject* parent = nullptr)
         : QAbstractTableModel(parent)
     { }
-    void setData(std::shared_ptr<const Dataset> dataset, std::vector<uint32_t> evals);
+    void setEvals(std::shared_ptr<const Dataset> dataset, std::vector<uint32_t> evals);
 
     int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
     int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : NumColumns; }

@@ -70,7 +70,7 @@ void PolicyResultsView::refresh()
     m_job->run([dataset, signIns, results](
                    const std::atomic<bool>& cancel) { return evalRows(*dataset, *signIns, results, &cancel); },
         [this, dataset](std::vector<uint32_t> rows) {
-            m_model->setData(dataset, std::move(rows));
+            m_model->setEvals(dataset, std::move(rows));
             m_table->resizeColumnToContents(EvalTableModel::Policy);
             emit refreshed();
         });
