@@ -109,8 +109,10 @@ void diff(const json& before, const json& after, const std::string& at, std::vec
             if (isNoise(k)) continue;
             const json none;
             const auto b = before.find(k), a = after.find(k);
-            diff(b == before.end() ? none : *b, a == after.end() ? none : *a, at.empty() ? k : at + '.' + k, out,
-                depth + 1);
+            std::string where = at;
+            if (!where.empty()) where += '.';
+            where += k;
+            diff(b == before.end() ? none : *b, a == after.end() ? none : *a, where, out, depth + 1);
         }
         return;
     }

@@ -111,7 +111,8 @@ void IngestJob::readBuffer(const QByteArray& data, const QString& name, std::opt
     m_current = &report;
     std::unique_ptr<ByteSource> source = ByteSource::decode(std::make_unique<MemorySource>(data), &report.error);
     if (source)
-        readSource(std::move(source), report, Pending { name, std::nullopt, false, uint64_t(data.size()) }, forced);
+        readSource(
+            std::move(source), report, Pending { name, std::nullopt, false, uint64_t(data.size()) }, std::move(forced));
     finish();
 }
 
