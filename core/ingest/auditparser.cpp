@@ -5,6 +5,7 @@
 #include "timestamp.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace calens {
 
@@ -118,19 +119,33 @@ void diff(const json& before, const json& after, const std::string& at, std::vec
     }
     const bool listsBefore = before.is_array() || before.is_null(), listsAfter = after.is_array() || after.is_null();
     if (listsBefore && listsAfter && (before.is_array() || after.is_array())) {
-        json added = json::array(), removed = json::array();
-        if (after.is_array())
-            for (const json& e : after)
-                if (!before.is_array() || std::find(before.begin(), before.end(), e) == before.end())
-                    added.push_back(e);
-        if (before.is_array())
-            for (const json& e : before)
-                if (!after.is_array() || std::find(after.begin(), after.end(), e) == after.end()) removed.push_back(e);
+        // Hashed by their text, so lists of any length compare in linear time.
+        auto textsOf = [](const json& list) {
+            std::unordered_set<std::string> texts;
+            if (list.is_array())
+                for (const json& e : list) texts.insert(e.dump());
+            return texts;
+        };
+        const std::unordered_set<std::string> was = textsOf(before), is = textsOf(after);
+        // Up to three examples each way, and how many in all.
+        auto missingFrom = [](const json& list, const std::unordered_set<std::string>& other) {
+            std::pair<json, size_t> found { json::array(), 0 };
+            if (list.is_array())
+                for (const json& e : list)
+                    if (!other.count(e.dump()) && found.second++ < 3) found.first.push_back(e);
+            return found;
+        };
+        auto describe = [](const std::pair<json, size_t>& found) {
+            std::string text = brief(found.first);
+            if (found.second > found.first.size()) text += ", … (" + std::to_string(found.second) + " in all)";
+            return text;
+        };
+        const auto added = missingFrom(after, was), removed = missingFrom(before, is);
         std::string line = label + ":";
-        if (!added.empty()) line += " added " + brief(added);
-        if (!added.empty() && !removed.empty()) line += ";";
-        if (!removed.empty()) line += " removed " + brief(removed);
-        if (added.empty() && removed.empty()) line += " reordered";
+        if (added.second) line += " added " + describe(added);
+        if (added.second && removed.second) line += ";";
+        if (removed.second) line += " removed " + describe(removed);
+        if (!added.second && !removed.second) line += " reordered";
         out.push_back(line);
         return;
     }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Incident clustering, "what changed", and verification of a fix.
 #include "diagnosis/incidents.h"
+#include "ingest/auditparser.h"
 #include "support/loader.h"
 #include "support/testpaths.h"
 #include "synth/synthesize.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -21,6 +24,7 @@ private slots:
     void demoTenantClusters();
     void gatewayIpChanged();
     void auditedChanges();
+    void auditWithHugeLists();
     void verification();
     void cancel();
 
@@ -149,6 +153,33 @@ void TestIncidents::auditedChanges()
     // The policy's own change comes first.
     QVERIFY(text.indexOf(QLatin1String("Update conditional access policy"))
         < text.indexOf(QLatin1String("named location")));
+}
+
+void TestIncidents::auditWithHugeLists()
+{
+    // A policy excluding 200,000 users, two of them removed: compared in linear time, shown by example.
+    std::string before = "{\"state\":\"enabled\",\"excludeUsers\":[", after = before;
+    for (int i = 0; i < 200000; ++i) {
+        const std::string id = (i ? ",\"u" : "\"u") + std::to_string(i) + "\"";
+        before += id;
+        if (i != 7 && i != 9) after += id;
+    }
+    before += "]}";
+    after += "]}";
+    nlohmann::json audit = { { "id", "x" }, { "activityDisplayName", "Update conditional access policy" },
+        { "activityDateTime", "2026-10-05T18:00:00Z" }, { "category", "Policy" },
+        { "targetResources",
+            { { { "id", "p" }, { "displayName", "P" },
+                { "modifiedProperties",
+                    { { { "displayName", "ConditionalAccessPolicy" }, { "oldValue", before },
+                        { "newValue", after } } } } } } } };
+    QString error;
+    bool conditionalAccess = false;
+    const auto change = parseDirectoryAudit(audit.dump(), &error, &conditionalAccess);
+    QVERIFY2(change, qPrintable(error));
+    QVERIFY(conditionalAccess);
+    QCOMPARE(int(change->details.size()), 1);
+    QCOMPARE(QString::fromStdString(change->details[0]), QStringLiteral("excludeUsers: removed u7, u9"));
 }
 
 void TestIncidents::verification()
