@@ -219,6 +219,7 @@ void FetchJob::finishIfIdle()
                  .arg(m_withoutCa));
     const bool ok = m_running && !m_error.isError();
     m_running = false;
+    m_dataset->sortChanges();
     m_progress.phase = QStringLiteral("done");
     m_progress.signIns = m_dataset->signInCount();
     emit progressChanged(m_progress);

@@ -230,6 +230,7 @@ void IngestJob::policyRow(std::string_view signInId, const SignInDraft& oneRow)
 
 void IngestJob::finish()
 {
+    m_dataset.sortChanges();
     if (m_policyRows.empty()) return;
     uint64_t attached = 0, alone = 0;
     SignInDraft d;

@@ -201,11 +201,15 @@ void Dataset::addServicePrincipal(ServicePrincipal sp)
 
 void Dataset::addChange(DirectoryChange change)
 {
-    for (const DirectoryChange& c : m_changes)
-        if (!change.id.empty() && c.id == change.id) return;
-    const auto at = std::upper_bound(m_changes.begin(), m_changes.end(), change.whenMs,
-        [](int64_t when, const DirectoryChange& c) { return when < c.whenMs; });
-    m_changes.insert(at, std::move(change));
+    if (!change.id.empty() && !m_changeIds.insert(change.id).second) return;
+    m_changes.push_back(std::move(change));
+}
+
+void Dataset::sortChanges()
+{
+    const auto byTime = [](const DirectoryChange& a, const DirectoryChange& b) { return a.whenMs < b.whenMs; };
+    if (!std::is_sorted(m_changes.begin(), m_changes.end(), byTime))
+        std::stable_sort(m_changes.begin(), m_changes.end(), byTime);
 }
 
 size_t Dataset::memoryUsed() const

@@ -12,6 +12,7 @@
 #include <array>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace calens {
@@ -60,9 +61,11 @@ public:
     void addPolicy(CaPolicy policy);
     void addNamedLocation(NamedLocation location);
     void addServicePrincipal(ServicePrincipal sp);
-    // Policy and named-location changes from the audit log, oldest first; the same audit record once.
+    // Policy and named-location changes from the audit log; the same audit record once. Oldest first once
+    // sortChanges() has run (the readers call it when they finish: Graph lists arrive newest first).
     const std::vector<DirectoryChange>& changes() const { return m_changes; }
     void addChange(DirectoryChange change);
+    void sortChanges();
 
     size_t memoryUsed() const; // approximate bytes held by the columns and pools
     void shrinkToFit();
@@ -98,6 +101,7 @@ private:
     std::vector<NamedLocation> m_namedLocations;
     std::vector<ServicePrincipal> m_servicePrincipals;
     std::vector<DirectoryChange> m_changes;
+    std::unordered_set<std::string> m_changeIds;
 };
 
 } // namespace calens

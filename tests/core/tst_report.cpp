@@ -179,6 +179,7 @@ void TestReport::auditedChangesRedacted()
     };
     change("a1", "Dana Admin", 3600000);
     change("a2", "erin@fabrikam.com", 7200000);
+    d.sortChanges();
     ReportRequest request;
     QString error;
     const QString plain = allText(*buildReport(d, request, &error));
