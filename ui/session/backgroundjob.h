@@ -33,19 +33,16 @@ public:
         auto cancel = std::make_shared<std::atomic<bool>>(false);
         m_cancel = cancel;
         const quint64 generation = ++m_generation;
-        ++m_running;
         auto* watcher = new QFutureWatcher<Result>(this);
         connect(watcher, &QFutureWatcherBase::finished, this,
             [this, watcher, generation, deliver = std::move(deliver)]() mutable {
                 watcher->deleteLater();
-                --m_running;
                 if (generation != m_generation) return; // a newer run is on its way
                 deliver(watcher->future().takeResult());
             });
         watcher->setFuture(QtConcurrent::run([compute = std::move(compute), cancel] { return compute(*cancel); }));
     }
 
-    bool busy() const { return m_running > 0; }
     void cancel()
     {
         if (m_cancel) *m_cancel = true;
@@ -55,7 +52,6 @@ public:
 private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
     quint64 m_generation = 0;
-    int m_running = 0;
 };
 
 } // namespace calens
