@@ -1,10 +1,36 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages CA Lens needs to build and test, skipping those already there.
+# Installs the Debian 12 (bookworm) packages CA Lens needs to build, test, lint and package, skipping those
+# already there; through sudo when not run as root. Prints nothing when nothing is missing.
+# Usage: scripts/install-deps.sh [--fuzz]   (--fuzz adds clang and its fuzzer runtime for scripts/fuzz.sh)
+# scripts/check-clean-install.sh proves this list in a fresh Debian 12 root: a package added to the build or
+# the tests belongs here, with the reason, or CI fails.
 set -euo pipefail
-packages=(cmake ninja-build g++ pkg-config clang-tidy cppcheck qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-pdf-dev
-          qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libgl-dev nlohmann-json3-dev
-          libsimdjson-dev zlib1g-dev jq python3 xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools poppler-utils
-          desktop-file-utils appstream dpkg-dev fakeroot file fonts-dejavu-core)
+
+packages=(
+  # Build: compiler, generator, and every find_package() of CMakeLists.txt.
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-pdf-dev qt6-svg-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev
+  nlohmann-json3-dev libsimdjson-dev zlib1g-dev
+  # Qt6Charts' CMake config requires Qt6OpenGL, and Qt6Gui looks for OpenGL and XKB; qt6-charts-dev and
+  # qt6-base-dev do not depend on these packages, so a machine without them cannot configure.
+  libqt6opengl6-dev libgl-dev libxkbcommon-dev
+  # Static analysis (scripts/lint.sh).
+  clang-tidy cppcheck
+  # Tests: the CLI tests read JSON with jq, the report tests read PDFs with pdftotext, the keychain test runs
+  # a Secret Service in its own D-Bus session, the GUI runs under Xvfb; the fonts the report is set in.
+  jq python3 file poppler-utils xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+  fonts-dejavu-core fonts-dejavu-extra
+  # Packaging: the .deb (dpkg-shlibdeps), desktop entry and AppStream checks.
+  dpkg-dev fakeroot desktop-file-utils appstream
+)
+for arg in "$@"; do
+  case $arg in
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    *) echo "usage: $0 [--fuzz]" >&2; exit 2 ;;
+  esac
+done
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -15,8 +41,8 @@ fi
 echo "Installing: ${missing[*]}"
 as_root=()
 if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: not root and sudo is missing; install as root: ${missing[*]}" >&2; exit 2; }
   as_root=(sudo)
 fi
-export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -23,6 +23,8 @@ public:
     virtual bool isCompressed() const { return false; }
     // A compressed stream that ends early reads as a clean end; this tells it apart.
     virtual bool endedEarly() const { return false; }
+    // A file is read up to the size it had when it was opened; this says it had grown by the end.
+    virtual bool grewWhileRead() const { return false; }
 
     // Opens path, transparently decompressing gzip (detected by its magic bytes, not the name).
     static std::unique_ptr<ByteSource> open(const QString& path, QString* error);

@@ -28,7 +28,13 @@ FileSource::FileSource(const QString& path)
         return;
     }
     struct stat st;
-    if (::fstat(m_fd, &st) == 0) {
+    if (::fstat(m_fd, &st) != 0) {
+        m_error = QString::fromLocal8Bit(std::strerror(errno));
+        ::close(m_fd);
+        m_fd = -1;
+        return;
+    }
+    {
         if (!S_ISREG(st.st_mode)) {
             m_error = S_ISDIR(st.st_mode) ? QStringLiteral("is a folder")
                                           : QStringLiteral("not a regular file (a pipe, socket or device)");
@@ -53,6 +59,14 @@ FileSource::~FileSource()
 int64_t FileSource::read(char* buf, size_t n)
 {
     if (m_fd < 0) return -1;
+    // Never past the size seen at open: a file another program keeps appending to would otherwise be read
+    // for as long as it writes. What came later is named (grewWhileRead), not read.
+    if (m_pos >= m_size) {
+        struct stat st;
+        if (!m_grew && ::fstat(m_fd, &st) == 0 && uint64_t(st.st_size) > m_size) m_grew = true;
+        return 0;
+    }
+    n = size_t(std::min<uint64_t>(n, m_size - m_pos));
     for (;;) {
         const ssize_t r = ::read(m_fd, buf, n);
         if (r >= 0) {

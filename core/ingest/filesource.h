@@ -17,11 +17,13 @@ public:
     uint64_t fileSize() const override { return m_size; }
     uint64_t filePosition() const override { return m_pos; }
     QString errorString() const override { return m_error; }
+    bool grewWhileRead() const override { return m_grew; }
 
 private:
     int m_fd = -1;
     uint64_t m_size = 0;
     uint64_t m_pos = 0;
+    bool m_grew = false;
     QString m_error;
 };
 

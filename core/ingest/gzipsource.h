@@ -24,6 +24,7 @@ public:
     QString errorString() const override { return m_error; }
     bool isCompressed() const override { return true; }
     bool endedEarly() const override { return m_truncated; }
+    bool grewWhileRead() const override { return m_inner->grewWhileRead(); }
 
 private:
     bool init();

@@ -170,6 +170,10 @@ void IngestJob::readSource(
         CsvReader reader(*source, *this, report, detection, hint);
         reader.read();
     }
+    if (source->grewWhileRead())
+        report.warn(QStringLiteral("%1: the file grew while it was read (is another program still writing it?); "
+                                   "what it held when it was opened was read, open it again for the rest")
+                        .arg(report.path));
     if (report.records == 0 && report.skipped > 0 && report.error.isEmpty()) {
         // Say why in the one line the command line prints: the first skipped record's reason.
         QString why;

@@ -22,6 +22,7 @@ public:
     QString errorString() const override { return m_inner->errorString(); }
     bool isCompressed() const override { return true; } // offsets no longer match the file
     bool endedEarly() const override { return m_inner->endedEarly(); }
+    bool grewWhileRead() const override { return m_inner->grewWhileRead(); }
 
 private:
     std::unique_ptr<ByteSource> m_inner;

@@ -4,7 +4,6 @@
 // bounded time and bounded memory of the child (its peak RSS from getrusage(RUSAGE_CHILDREN)).
 #include "support/testpaths.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,17 +23,14 @@ struct Run
 {
     int code = -1;
     QByteArray out, err;
-    qint64 ms = 0;
 };
 
 Run analyze(const QString& path)
 {
     QProcess p;
-    QElapsedTimer t;
-    t.start();
     p.start(calensBinary(), { QStringLiteral("analyze"), path, QStringLiteral("--json") });
     Run r;
-    if (!p.waitForFinished(60000 * CALENS_SLOWDOWN)) {
+    if (!p.waitForFinished(kHangGuardMs)) {
         p.kill();
         p.waitForFinished();
     } else {
@@ -42,7 +38,6 @@ Run analyze(const QString& path)
     }
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
-    r.ms = t.elapsed();
     return r;
 }
 
@@ -102,7 +97,6 @@ void TestHostileCli::corpus()
     QFETCH(QString, message);
     const QString path = testData(QStringLiteral("hostile/") + file);
     const Run r = analyze(path);
-    QVERIFY2(r.ms < 20000 * CALENS_SLOWDOWN, qPrintable(QString::number(r.ms)));
     if (records < 0) return checkRefused(r, path, message);
     QVERIFY2(r.code == 0, r.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
@@ -131,8 +125,8 @@ void TestHostileCli::hugeValue()
     const Run r = analyze(path);
     QCOMPARE(r.code, 0);
     QVERIFY(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("signIns")).toInt() >= 1);
-    QVERIFY2(r.ms < 20000 * CALENS_SLOWDOWN, qPrintable(QString::number(r.ms)));
-    QVERIFY2(childPeakMiB() < 600 * CALENS_SLOWDOWN, qPrintable(QString::number(childPeakMiB()))); // ~3.5x the value today
+    QVERIFY2(
+        childPeakMiB() < 600 * CALENS_SLOWDOWN, qPrintable(QString::number(childPeakMiB()))); // ~3.5x the value today
 }
 
 void TestHostileCli::pipeAndLinkLoop()
@@ -161,17 +155,17 @@ void TestHostileCli::growingFile()
     QProcess p;
     p.start(calensBinary(), { QStringLiteral("analyze"), path, QStringLiteral("--json") });
     QVERIFY(p.waitForStarted());
+    // Append while it reads, a bounded amount: the reader stops at the size it saw when it opened the file.
     int i = 50000;
-    QElapsedTimer t;
-    t.start();
-    while (p.state() != QProcess::NotRunning && t.elapsed() < 20000) { // append while it reads
+    for (int batch = 0; p.state() != QProcess::NotRunning && batch < 400; ++batch) {
         for (int k = 0; k < 500; ++k) f.write(rec(i++));
         f.flush();
         p.waitForFinished(5);
     }
-    QVERIFY2(p.state() == QProcess::NotRunning || p.waitForFinished(20000 * CALENS_SLOWDOWN), "reading a growing file ends");
+    QVERIFY2(p.state() == QProcess::NotRunning || p.waitForFinished(kHangGuardMs), "reading a growing file ends");
     QCOMPARE(p.exitCode(), 0);
-    const int n = QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("signIns")).toInt();
+    const QJsonObject out = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    const int n = out.value(QStringLiteral("signIns")).toInt();
     QVERIFY2(n >= 50000 && n <= i, qPrintable(QString::number(n)));
 }
 

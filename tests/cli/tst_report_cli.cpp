@@ -32,7 +32,7 @@ private:
         QProcess p;
         // CALENS_TEST_BINARY: run the suite against another build of calens.
         p.start(qEnvironmentVariable("CALENS_TEST_BINARY", calensBinary()), args);
-        if (!p.waitForFinished(120000)) qFatal("calens did not finish");
+        if (!p.waitForFinished(calens::test::kHangGuardMs)) qFatal("calens did not finish");
         return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError() };
     }

@@ -9,7 +9,6 @@
 #include "support/testpaths.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,7 +23,6 @@ using namespace calens::test;
 
 namespace {
 
-constexpr qint64 kMaxMsPerCase = 20000 * CALENS_SLOWDOWN; // a loaded 2-core CI box; each case takes well under a second alone
 constexpr qint64 kHugeValue = 100 << 20; // 100 MiB in one value
 
 // Peak resident memory of this process so far (VmHWM), in MiB.
@@ -140,15 +138,12 @@ void TestHostile::corpus()
     QFETCH(int, records);
     QFETCH(int, skipped);
     QFETCH(QString, message);
-    QElapsedTimer t;
-    t.start();
     const Loaded l = load(testData(QStringLiteral("hostile/") + file));
     QCOMPARE(l.reports.size(), size_t(1));
     QVERIFY(l.reports[0].path.endsWith(file));
     check(l.reports[0], *l.dataset, records, skipped, message);
     if (!message.isEmpty() && records >= 0)
         QVERIFY2(l.reports[0].warnings.join(QLatin1Char(' ')).contains(file), "names the file");
-    QVERIFY2(t.elapsed() < kMaxMsPerCase, qPrintable(QString::number(t.elapsed())));
 }
 
 // The same bytes through IngestJob::readBuffer (pasted exports, Graph pages, fuzzing): the same outcome.
@@ -259,8 +254,6 @@ void TestHostile::huge()
         QByteArray content = prefix + QByteArray(kHugeValue, fill) + suffix;
         writeFile(path, content);
     }
-    QElapsedTimer t;
-    t.start();
     {
         const Loaded l = load(path);
         const InputReport& r = l.reports[0];
@@ -274,7 +267,6 @@ void TestHostile::huge()
         QVERIFY(l.dataset->findById(name.endsWith(QLatin1String(".csv")) ? "r3" : "h-3") != UINT32_MAX);
     }
     QFile::remove(path);
-    QVERIFY2(t.elapsed() < kMaxMsPerCase, qPrintable(QString::number(t.elapsed())));
     // A value is held at most a few times over (file bytes aside, nothing is read whole).
     QVERIFY2(peakMiB() < 900 * CALENS_SLOWDOWN, qPrintable(QString::number(peakMiB())));
 }
@@ -303,8 +295,6 @@ void TestHostile::deep()
 {
     QFETCH(QByteArray, content);
     QFETCH(int, records);
-    QElapsedTimer t;
-    t.start();
     const QString path = writeFile(m_dir.filePath(QStringLiteral("deep.json")), content);
     const Loaded l = load(path);
     const InputReport& r = l.reports[0];
@@ -316,7 +306,6 @@ void TestHostile::deep()
         QVERIFY2(int(r.records) >= records, qPrintable(r.warnings.join(QLatin1Char('\n'))));
         QCOMPARE(l.byId("h-1").errorCode(), 53003);
     }
-    QVERIFY2(t.elapsed() < kMaxMsPerCase, qPrintable(QString::number(t.elapsed())));
 }
 
 void TestHostile::symlinkLoops()
@@ -329,11 +318,8 @@ void TestHostile::symlinkLoops()
     QVERIFY(QFile::link(root + QStringLiteral("/a/nowhere"), root + QStringLiteral("/a/dangling.json")));
     const QString self = root + QStringLiteral("/self.json");
     QVERIFY(QFile::link(self, self));
-    QElapsedTimer t;
-    t.start();
     const Loaded folder = load(root + QStringLiteral("/a"));
     QCOMPARE(folder.dataset->signInCount(), size_t(1));
-    QVERIFY(t.elapsed() < kMaxMsPerCase);
     const Loaded direct = load(self);
     QCOMPARE(direct.reports.size(), size_t(1));
     QVERIFY2(direct.reports[0].error.contains(QLatin1String("symbolic links")), qPrintable(direct.reports[0].error));
@@ -344,8 +330,6 @@ void TestHostile::pipesAndDevices()
     // A FIFO with no writer: opening it for reading used to wait forever.
     const QString fifo = m_dir.filePath(QStringLiteral("pipe.json"));
     QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
-    QElapsedTimer t;
-    t.start();
     for (const QString& path : { fifo, QStringLiteral("/dev/zero"), QStringLiteral("/dev/null") }) {
         const Loaded l = load(path);
         QVERIFY2(l.reports[0].error.contains(QLatin1String("not a regular file")), qPrintable(l.reports[0].error));
@@ -356,7 +340,6 @@ void TestHostile::pipesAndDevices()
     QCOMPARE(::mkfifo(QFile::encodeName(dir + QStringLiteral("/p.json")).constData(), 0600), 0);
     writeFile(dir + QStringLiteral("/one.json"), "[" + rec(1) + "]");
     QCOMPARE(load(dir).dataset->signInCount(), size_t(1));
-    QVERIFY(t.elapsed() < kMaxMsPerCase);
 }
 
 void TestHostile::unreadableFile()
@@ -371,33 +354,33 @@ void TestHostile::unreadableFile()
 
 void TestHostile::growingFile()
 {
-    // Another writer appends records while the file is read: reading ends, and what was read is kept.
+    // Another program appends while the file is read: reading stops at the size the file had when it was
+    // opened, keeps every record up to there and says that the file grew. The appending happens inside the
+    // read (from its first progress report), so the outcome does not depend on timing.
     const QString path = m_dir.filePath(QStringLiteral("growing.jsonl"));
     QByteArray start;
     for (int i = 0; i < 20000; ++i) start += rec(i) + '\n';
     writeFile(path, start);
-    std::atomic<bool> stop { false };
-    std::atomic<int> written { 20000 };
-    std::thread writer([&] {
-        QFile f(path);
-        if (!f.open(QIODevice::Append)) return;
-        for (int i = 20000; !stop && i < 2000000; ++i) {
-            f.write(rec(i) + '\n');
-            if (i % 1000 == 0) f.flush();
-            written = i + 1;
-        }
+    QFile appender(path);
+    QVERIFY(appender.open(QIODevice::Append));
+    int appended = 0;
+    Dataset dataset;
+    IngestJob job(dataset);
+    job.setProgress([&](uint64_t, uint64_t, const QString&) {
+        for (int k = 0; k < 1000 && appended < 200000; ++k) appender.write(rec(20000 + appended++) + '\n');
+        appender.flush();
     });
-    QElapsedTimer t;
-    t.start();
-    const Loaded l = load(path);
-    stop = true;
-    writer.join();
-    const InputReport& r = l.reports[0];
+    job.addInputs({ path });
+    job.run();
+    QVERIFY2(appended > 0, "the file grew during the read");
+    const InputReport& r = job.reports()[0];
     QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
-    QVERIFY2(r.records >= 20000, qPrintable(QString::number(r.records)));
-    QVERIFY(int(r.records) <= written);
-    QCOMPARE(l.byId("h-19999").errorCode(), 53003);
-    QVERIFY2(t.elapsed() < kMaxMsPerCase, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(int(r.records), 20000);
+    QCOMPARE(dataset.signInCount(), size_t(20000));
+    QVERIFY(dataset.findById("h-19999") != UINT32_MAX);
+    QCOMPARE(dataset.findById("h-20000"), UINT32_MAX);
+    QVERIFY2(r.warnings.join(QLatin1Char('\n')).contains(QLatin1String("grew while it was read")),
+        qPrintable(r.warnings.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestHostile)

@@ -2,6 +2,7 @@
 // Sign-in against the emulator's identity endpoints: client secret, device code and their errors.
 #include "emulatorprocess.h"
 #include "graph/tokenprovider.h"
+#include "support/testpaths.h"
 
 #include <QDeadlineTimer>
 #include <QNetworkAccessManager>
@@ -155,7 +156,7 @@ private slots:
         QSignalSpy code(&tokens, &TokenProvider::deviceCode);
         QSignalSpy failed(&tokens, &TokenProvider::failed);
         tokens.acquire();
-        QVERIFY(code.wait(5000));
+        QVERIFY(code.wait(calens::test::kHangGuardMs));
         QTest::qWait(500);
         tokens.cancel();
         QCOMPARE(failed.size(), 1);

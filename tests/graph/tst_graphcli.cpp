@@ -34,7 +34,7 @@ Run runCalens(const QStringList& args, const QProcessEnvironment& env = QProcess
     p.setProcessEnvironment(env);
     p.start(binary(), args);
     Run r;
-    if (!p.waitForFinished(60000)) {
+    if (!p.waitForFinished(calens::test::kHangGuardMs)) {
         p.kill();
         p.waitForFinished();
         return r;

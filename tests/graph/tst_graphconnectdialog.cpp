@@ -4,6 +4,7 @@
 #include "connect/connectdialog.h"
 #include "emulatorprocess.h"
 #include "ingest/timestamp.h"
+#include "support/testpaths.h"
 
 #include <QDir>
 #include <QFile>
@@ -41,7 +42,8 @@ private slots:
         dialog.setWindow(parseTimestamp("2026-09-30T00:00:00Z"), parseTimestamp("2026-10-20T00:00:00Z"));
         QSignalSpy fetched(&dialog, &ConnectDialog::fetched);
         dialog.connectNow();
-        QVERIFY2(fetched.wait(60000), qPrintable(dialog.findChild<QLabel*>(QStringLiteral("connectStatus"))->text()));
+        QVERIFY2(fetched.wait(calens::test::kHangGuardMs),
+            qPrintable(dialog.findChild<QLabel*>(QStringLiteral("connectStatus"))->text()));
         const auto dataset = fetched.at(0).at(0).value<std::shared_ptr<const Dataset>>();
         QVERIFY(dataset);
         QCOMPARE(dataset->signInCount(), size_t(600));
@@ -67,7 +69,7 @@ private slots:
         dialog.setClientSecret(QStringLiteral("not-the-secret"));
         auto* status = dialog.findChild<QLabel*>(QStringLiteral("connectStatus"));
         dialog.connectNow();
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("AADSTS7000215")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("AADSTS7000215")), calens::test::kHangGuardMs);
         QVERIFY(!status->text().contains(QLatin1String("not-the-secret")));
     }
 };

@@ -5,6 +5,7 @@
 #include "ingest/timestamp.h"
 #include "model/dataset.h"
 #include "model/signinref.h"
+#include "support/testpaths.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -72,7 +73,7 @@ Outcome run(EmulatorProcess& emu, const FetchOptions& options, const Credentials
     QSignalSpy done(&job, &FetchJob::finished);
     job.start();
     Outcome out;
-    if (!done.wait(50000)) return out;
+    if (!done.wait(calens::test::kHangGuardMs)) return out;
     out.ok = done.first().first().toBool();
     out.error = job.error();
     out.warnings = job.warnings();
@@ -289,7 +290,7 @@ private slots:
             if (p.signIns > 0) job.cancel();
         });
         job.start();
-        QVERIFY(done.wait(20000));
+        QVERIFY(done.wait(calens::test::kHangGuardMs));
         QCOMPARE(done.first().first().toBool(), false);
         QCOMPARE(job.error().kind, GraphError::Kind::Cancelled);
         QVERIFY(job.dataset().signInCount() > 0);

@@ -2,6 +2,7 @@
 // The client secret in the system keychain (qtkeychain → Secret Service), and the fallback without one.
 #include "graph/keychainsecretstore.h"
 #include "graph/secretvault.h"
+#include "support/testpaths.h"
 
 #include <QDeadlineTimer>
 #include <QProcess>
@@ -74,7 +75,7 @@ private slots:
                                "keychainRoundTrip")
                     .arg(keyring),
                 QCoreApplication::applicationFilePath() });
-        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(p.waitForFinished(calens::test::kHangGuardMs));
         const QString out = QString::fromLocal8Bit(p.readAll());
         QVERIFY2(p.exitCode() == 0, qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("PASS   : TestGraphKeychain::keychainRoundTrip()")), qPrintable(out));
@@ -82,7 +83,7 @@ private slots:
         QProcess grep;
         grep.start(
             QStringLiteral("grep"), { QStringLiteral("-rl"), QStringLiteral("calens-secret-value"), home.path() });
-        grep.waitForFinished(10000);
+        grep.waitForFinished(calens::test::kHangGuardMs);
         QCOMPARE(grep.readAll().trimmed(), QByteArray());
     }
 

@@ -7,6 +7,7 @@
 #include "ingest/timestamp.h"
 #include "model/dataset.h"
 #include "model/signinref.h"
+#include "support/testpaths.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -105,7 +106,7 @@ private slots:
         job.setRetryPolicy(retry);
         QSignalSpy done(&job, &FetchJob::finished);
         job.start();
-        QVERIFY2(done.wait(100000 * CALENS_SLOWDOWN), "the fetch ends");
+        QVERIFY2(done.wait(calens::test::kHangGuardMs * CALENS_SLOWDOWN), "the fetch ends");
         QVERIFY2(done.first().first().toBool(), qPrintable(job.error().text()));
         const qint64 fetchMs = t.elapsed() - startMs;
 

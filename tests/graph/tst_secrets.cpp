@@ -44,7 +44,7 @@ class TestSecrets : public QObject
         p.setWorkingDirectory(m_root.filePath(QStringLiteral("work")));
         p.start(calens::test::calensBinary(), args);
         Run r;
-        if (!p.waitForFinished(60000)) {
+        if (!p.waitForFinished(calens::test::kHangGuardMs)) {
             p.kill();
             p.waitForFinished();
         } else {

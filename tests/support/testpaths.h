@@ -7,6 +7,10 @@
 
 namespace calens::test {
 
+// Waits in tests guard against a hang; they never measure speed (tests/bench does). Long enough that a loaded
+// 2-core machine under sanitizers never trips one; ctest's TIMEOUT ends whatever still hangs.
+constexpr int kHangGuardMs = 240000;
+
 QString fixture(const QString& name); // ../shared/fixtures/public/<name>
 QString testData(const QString& name); // tests/data/<name>
 QString calensBinary();
@@ -17,6 +21,6 @@ struct CliRun
     int code;
     QByteArray out, err;
 };
-CliRun runCalens(const QStringList& args, int timeoutMs = 60000);
+CliRun runCalens(const QStringList& args, int timeoutMs = kHangGuardMs);
 
 } // namespace calens::test

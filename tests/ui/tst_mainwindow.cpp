@@ -45,7 +45,7 @@ private:
     static void waitForSnapshot(MainWindow& w)
     {
         QSignalSpy spy(w.session(), &DataSession::snapshotChanged);
-        QVERIFY(spy.wait(30000));
+        QVERIFY(spy.wait(test::kHangGuardMs));
     }
 };
 
@@ -55,7 +55,7 @@ void TestMainWindow::opensFixtureFolder()
     window.show();
     QSignalSpy loaded(&window, &MainWindow::loaded);
     window.openPaths({ test::fixture(QString()) });
-    QVERIFY(loaded.wait(30000));
+    QVERIFY(loaded.wait(test::kHangGuardMs));
     auto* table = window.findChild<QTableView*>(QStringLiteral("signInTableView"));
     QVERIFY(table);
     QCOMPARE(table->model()->rowCount(), 5);
@@ -73,7 +73,7 @@ void TestMainWindow::filterByTypingAndByChart()
     window.show();
     QSignalSpy loaded(&window, &MainWindow::loaded);
     window.openDemo();
-    QVERIFY(loaded.wait(30000));
+    QVERIFY(loaded.wait(test::kHangGuardMs));
     QCOMPARE(window.dataset()->signInCount(), size_t(2000));
     auto* table = window.findChild<QTableView*>(QStringLiteral("signInTableView"));
     QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -145,7 +145,7 @@ void TestMainWindow::wizardToCauseAndFix()
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::loaded);
     window.openDemo();
-    QVERIFY(loaded.wait(30000));
+    QVERIFY(loaded.wait(test::kHangGuardMs));
     DiagnosisWizard* wizard = openWizardOn(window, [](const SignInRef& s) {
         if (s.errorCode() != 53003 || s.type() != SignInType::NonInteractiveUser) return false;
         for (const PolicyEval& e : s.evals())
@@ -175,7 +175,7 @@ void TestMainWindow::wizardAnswerChangesThePath()
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::loaded);
     window.openDemo();
-    QVERIFY(loaded.wait(30000));
+    QVERIFY(loaded.wait(test::kHangGuardMs));
     DiagnosisWizard* wizard = openWizardOn(window, [](const SignInRef& s) {
         if (s.errorCode() != 53003) return false;
         for (const PolicyEval& e : s.evals())
@@ -203,8 +203,8 @@ void TestMainWindow::incidentsAndModels()
     QSignalSpy loaded(&window, &MainWindow::loaded);
     QSignalSpy incidentsReady(window.incidentsView(), &IncidentsView::ready);
     window.openDemo();
-    QVERIFY(loaded.wait(30000));
-    if (incidentsReady.isEmpty()) QVERIFY(incidentsReady.wait(30000));
+    QVERIFY(loaded.wait(test::kHangGuardMs));
+    if (incidentsReady.isEmpty()) QVERIFY(incidentsReady.wait(test::kHangGuardMs));
     auto* incidents = window.findChild<QTableView*>(QStringLiteral("incidentsTable"));
     QAbstractItemModelTester t1(incidents->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(incidents->model()->rowCount() > 5);
@@ -230,8 +230,8 @@ void TestMainWindow::exportReportFromTheWindow()
     QSignalSpy loaded(&window, &MainWindow::loaded);
     QSignalSpy ready(window.incidentsView(), &IncidentsView::ready);
     window.openDemo();
-    QVERIFY(loaded.wait(30000));
-    if (ready.isEmpty()) QVERIFY(ready.wait(30000));
+    QVERIFY(loaded.wait(test::kHangGuardMs));
+    if (ready.isEmpty()) QVERIFY(ready.wait(test::kHangGuardMs));
     ExportReportDialog* dialog = window.exportReport();
     QVERIFY(dialog);
     QTemporaryDir dir;
@@ -239,7 +239,7 @@ void TestMainWindow::exportReportFromTheWindow()
     dialog->setPath(pdf);
     QSignalSpy exported(dialog, &ExportReportDialog::exported);
     dialog->exportNow(); // built and rendered on a worker
-    QVERIFY(exported.wait(60000));
+    QVERIFY(exported.wait(test::kHangGuardMs));
     QPdfDocument doc;
     QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
     QVERIFY(doc.pageCount() > 3);
