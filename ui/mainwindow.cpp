@@ -287,11 +287,11 @@ ConnectDialog* MainWindow::openConnectDialog()
     return dialog;
 }
 
-ExportReportDialog* MainWindow::exportReport()
+ExportReportDialog* MainWindow::exportReport(const ReportFocus& focus)
 {
     if (!m_session->dataset()) return nullptr;
     const auto* model = static_cast<const IncidentTableModel*>(m_incidents->model());
-    auto* dialog = new ExportReportDialog(m_session->dataset(), model->incidents(), m_reportFocus, this);
+    auto* dialog = new ExportReportDialog(m_session->dataset(), model->incidents(), focus, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
@@ -301,9 +301,8 @@ void MainWindow::diagnose(int row)
 {
     if (row < 0 || !m_session->dataset()) return;
     auto* wizard = new DiagnosisWizard(m_session->dataset(), uint32_t(row), this);
-    connect(wizard, &DiagnosisWizard::addToReportRequested, this, [this](uint32_t focus) {
-        m_reportFocus = focus; // the report leads with this sign-in's incident
-        exportReport();
+    connect(wizard, &DiagnosisWizard::addToReportRequested, this, [this, wizard](uint32_t focusRow) {
+        exportReport(ReportFocus { focusRow, wizard->overrides() }); // that sign-in's incident, with the admin's answers
     });
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->show();

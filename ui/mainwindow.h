@@ -3,6 +3,7 @@
 
 #include "ingest/inputreport.h"
 #include "model/dataset.h"
+#include "report/reportbuilder.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -47,7 +48,8 @@ public:
     void applyFilterNow();
     void addFilterTerm(const QString& term);
     void diagnose(int row); // opens the wizard
-    ExportReportDialog* exportReport(); // opens the export dialog (nullptr before data is loaded)
+    // Opens the export dialog (nullptr before data is loaded): every incident shown, or the focus sign-in's.
+    ExportReportDialog* exportReport(const ReportFocus& focus = {});
     ConnectDialog* openConnectDialog();
     SignInsView* signInsView() const { return m_signIns; }
     IncidentsView* incidentsView() const { return m_incidents; }
@@ -85,7 +87,6 @@ private:
     QLabel* m_status;
     QLabel* m_counts;
     QElapsedTimer m_loadClock; // for the ETA
-    uint32_t m_reportFocus = UINT32_MAX; // the sign-in "Add to incident report" chose
 };
 
 } // namespace calens

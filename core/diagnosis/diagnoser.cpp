@@ -42,8 +42,8 @@ Diagnoser::Outcome Diagnoser::walk(
     for (int guard = 0; guard < kMaxSteps; ++guard) {
         const Flowchart::Step& step = m_chart.steps.at(stepId);
         const Fact fact = sheet.get(step.fact, policy);
-        Diagnosis::Step record { stepId, fill(step.question, sheet, policy), fact.answer, false, fact.evidence,
-            fill(step.help, sheet, policy), policyId };
+        Diagnosis::Step record { stepId, fill(step.question, sheet, policy), QString::fromStdString(step.label),
+            fact.answer, fact.answer, false, fact.evidence, fill(step.help, sheet, policy), policyId };
         auto over = overrides.find(policy ? stepId + "@" + policyId.toStdString() : stepId);
         if (over == overrides.end() && policy) over = overrides.find(stepId);
         if (over != overrides.end()) {

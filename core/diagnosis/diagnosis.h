@@ -22,7 +22,9 @@ struct Diagnosis
     {
         std::string id;
         QString question;
+        QString label; // a few words, for the drawn path
         Answer answer = Answer::Unknown;
+        Answer dataAnswer = Answer::Unknown; // what the data said, whoever answered
         bool byAdmin = false;
         QStringList evidence;
         QString help;

@@ -64,8 +64,8 @@ std::optional<Flowchart> Flowchart::parseChecked(const std::string& text, QStrin
     f.start = str(j, "start");
     f.policyStart = str(j, "policyStart");
     for (auto& [id, s] : section(j, "steps").items()) {
-        Step step { id, str(s, "question"), str(s, "fact"), str(s, "help"), branch(s, "yes"), branch(s, "no"),
-            branch(s, "unknown") };
+        Step step { id, str(s, "question"), str(s, "label"), str(s, "fact"), str(s, "help"), branch(s, "yes"),
+            branch(s, "no"), branch(s, "unknown") };
         f.steps.emplace(id, std::move(step));
     }
     for (auto& [id, c] : section(j, "causes").items())

@@ -22,7 +22,7 @@ struct Flowchart
     };
     struct Step
     {
-        std::string id, question, fact, help;
+        std::string id, question, label, fact, help; // label: a few words for the drawn path
         std::optional<Branch> yes, no, unknown;
     };
     struct Cause

@@ -74,10 +74,11 @@ QString isoText(int64_t ms)
     return ms == INT64_MIN || ms == INT64_MAX ? QStringLiteral("-") : timeText(ms).left(16) + QStringLiteral(" UTC");
 }
 
-ReportIncident incidentSection(const Dataset& dataset, const Incident& inc, uint32_t row, int number)
+ReportIncident incidentSection(
+    const Dataset& dataset, const Incident& inc, uint32_t row, int number, const Overrides& answers)
 {
     const Flowchart& chart = Flowchart::builtIn();
-    const Diagnosis d = Diagnoser(dataset, chart).diagnose(row);
+    const Diagnosis d = Diagnoser(dataset, chart).diagnose(row, answers);
     ReportIncident r;
     r.causeId = fromStd(d.cause);
     r.causeTitle = causeTitle(d.cause);

@@ -3,6 +3,8 @@
 
 #include "reportmodel.h"
 
+#include "diagnosis/diagnosis.h"
+
 #include <cstdint>
 
 namespace calens {
@@ -13,7 +15,9 @@ struct Incident;
 // One incident's section: the blocking policies with their unmet controls and conditions, the diagnosis
 // path with evidence and who answered, the fixes with scripts, and whether a later sign-in succeeded.
 // `row` is the sign-in to diagnose (the one asked about, or the incident's first).
-ReportIncident incidentSection(const Dataset& dataset, const Incident& incident, uint32_t row, int number);
+// `answers` are the admin's, given in the wizard.
+ReportIncident incidentSection(
+    const Dataset& dataset, const Incident& incident, uint32_t row, int number, const Overrides& answers = {});
 
 QString causeTitle(const std::string& causeId);
 QString isoText(int64_t ms); // "2026-10-14 23:42 UTC"; "-" when unknown

@@ -131,9 +131,36 @@ void summarize(ReportModel& m, const Dataset& d, const std::vector<Incident>& in
 
 } // namespace
 
-ReportModel buildReport(
-    const Dataset& d, std::vector<Incident> incidents, const ReportRequest& request, uint32_t focusRow)
+std::optional<Incident> incidentOf(
+    const Dataset& d, const std::vector<Incident>& incidents, uint32_t row, QString* error)
 {
+    auto containing = [row](const Incident& i) { return std::find(i.rows.begin(), i.rows.end(), row) != i.rows.end(); };
+    auto it = std::find_if(incidents.begin(), incidents.end(), containing);
+    if (it != incidents.end()) return *it;
+    // The window's incidents follow its filter and time range; the sign-in may lie outside them.
+    std::vector<Incident> all = clusterIncidents(d);
+    it = std::find_if(all.begin(), all.end(), containing);
+    if (it != all.end()) {
+        std::vector<Incident> one { *it };
+        explainChanges(d, one);
+        return one.front();
+    }
+    if (error)
+        *error = QStringLiteral("the sign-in with correlation id %1 was not blocked by Conditional Access")
+                     .arg(str(d.signIn(row), SF::CorrelationId));
+    return std::nullopt;
+}
+
+ReportModel buildReport(
+    const Dataset& d, std::vector<Incident> incidents, const ReportRequest& request, const ReportFocus& focus)
+{
+    const uint32_t focusRow = focus.row;
+    if (focus.isSet()) {
+        // The report, its diagnosed sign-in, its cause and its fix always belong to one incident.
+        std::optional<Incident> own = incidentOf(d, incidents, focusRow, nullptr);
+        incidents.clear();
+        if (own) incidents.push_back(std::move(*own));
+    }
     ReportModel m;
     m.toolVersion = request.toolVersion.isEmpty() ? QStringLiteral(CALENS_VERSION) : request.toolVersion;
     const QDateTime now = request.generatedAtMs == INT64_MIN
@@ -168,8 +195,9 @@ ReportModel buildReport(
 
     const size_t detailed = std::min(incidents.size(), std::max<size_t>(request.detailedIncidents, 1));
     for (size_t i = 0; i < detailed; ++i)
-        m.incidents.push_back(incidentSection(
-            d, incidents[i], i == 0 && focusRow != UINT32_MAX ? focusRow : incidents[i].firstRow, int(i + 1)));
+        m.incidents.push_back(i == 0 && focus.isSet()
+                ? incidentSection(d, incidents[i], focusRow, int(i + 1), focus.answers)
+                : incidentSection(d, incidents[i], incidents[i].firstRow, int(i + 1)));
     m.incidentsOmitted = incidents.size() - detailed;
     m.keyFacts = { { QStringLiteral("Blocked sign-ins"), QString::number(m.signIns) },
         { QStringLiteral("Identities"), QString::number(m.identities) },
@@ -192,22 +220,16 @@ ReportModel buildReport(
 std::optional<ReportModel> buildReport(const Dataset& d, const ReportRequest& request, QString* error)
 {
     std::vector<Incident> incidents = clusterIncidents(d);
-    uint32_t focus = UINT32_MAX;
+    ReportFocus focus;
     if (!request.correlationId.isEmpty()) {
-        focus = findSignIn(d, {}, request.correlationId);
-        if (focus == UINT32_MAX) {
+        focus.row = findSignIn(d, {}, request.correlationId);
+        if (focus.row == UINT32_MAX) {
             if (error) *error = QStringLiteral("no sign-in with correlation id %1").arg(request.correlationId);
             return std::nullopt;
         }
-        const auto it = std::find_if(incidents.begin(), incidents.end(),
-            [focus](const Incident& i) { return std::find(i.rows.begin(), i.rows.end(), focus) != i.rows.end(); });
-        if (it == incidents.end()) {
-            if (error)
-                *error = QStringLiteral("the sign-in with correlation id %1 was not blocked by Conditional Access")
-                             .arg(request.correlationId);
-            return std::nullopt;
-        }
-        incidents = { *it };
+        std::optional<Incident> own = incidentOf(d, incidents, focus.row, error);
+        if (!own) return std::nullopt;
+        incidents = { std::move(*own) };
     }
     if (incidents.empty()) {
         if (error) *error = QStringLiteral("no sign-in in the data was blocked by Conditional Access");

@@ -27,11 +27,12 @@
 namespace calens {
 
 ExportReportDialog::ExportReportDialog(
-    std::shared_ptr<const Dataset> dataset, std::vector<Incident> incidents, uint32_t focusRow, QWidget* parent)
+    std::shared_ptr<const Dataset> dataset, std::vector<Incident> incidents, ReportFocus focus, QWidget* parent)
     : QDialog(parent)
     , m_dataset(std::move(dataset))
     , m_incidents(std::move(incidents))
-    , m_focusRow(focusRow)
+    , m_focus(std::move(focus))
+    , m_scope(new QLabel)
     , m_title(new QLineEdit)
     , m_path(new QLineEdit)
     , m_redact(new QCheckBox(tr("Replace identities, IP addresses and object ids by pseudonyms")))
@@ -65,7 +66,28 @@ ExportReportDialog::ExportReportDialog(
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     buttons->addButton(m_export, QDialogButtonBox::AcceptRole);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("%n incident(s) from the loaded data.", nullptr, int(m_incidents.size()))));
+    m_scope->setObjectName(QStringLiteral("reportScope"));
+    m_scope->setWordWrap(true);
+    if (m_focus.isSet()) {
+        QString error;
+        std::optional<Incident> own = incidentOf(*m_dataset, m_incidents, m_focus.row, &error);
+        m_incidents.clear();
+        if (own) {
+            const QString who = own->principalName.isEmpty() ? own->principalId : own->principalName;
+            const QString app = !own->appName.isEmpty() ? own->appName : own->resourceName;
+            m_scope->setText(tr(
+                "The incident of the diagnosed sign-in: %1 blocked from %2, %n sign-in(s).", nullptr, int(own->count))
+                                 .arg(who, app));
+            m_incidents.push_back(std::move(*own));
+        } else {
+            m_scope->setText(tr("Nothing to report: %1.").arg(error));
+            m_export->setEnabled(false);
+        }
+    } else {
+        m_scope->setText(tr("%n incident(s) from the sign-ins shown.", nullptr, int(m_incidents.size())));
+        if (m_incidents.empty()) m_export->setEnabled(false);
+    }
+    layout->addWidget(m_scope);
     layout->addLayout(form);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
@@ -88,6 +110,11 @@ ExportReportDialog::~ExportReportDialog()
     if (m_thread) m_thread->wait();
 }
 
+QString ExportReportDialog::scopeText() const
+{
+    return m_scope->text();
+}
+
 void ExportReportDialog::setPath(const QString& path)
 {
     m_path->setText(path);
@@ -96,7 +123,8 @@ void ExportReportDialog::setPath(const QString& path)
 void ExportReportDialog::exportNow()
 {
     const QString path = m_path->text().trimmed();
-    if (path.isEmpty() || m_thread) {
+    if (m_incidents.empty() || m_thread) return;
+    if (path.isEmpty()) {
         m_status->setText(tr("Choose where to save the PDF."));
         return;
     }
@@ -120,7 +148,7 @@ void ExportReportDialog::exportNow()
     m_progress->show();
     m_status->setText(tr("Building the report…"));
     m_thread = QThread::create(
-        [this, request, options, path, html, json, dataset = m_dataset, incidents = m_incidents, focus = m_focusRow] {
+        [this, request, options, path, html, json, dataset = m_dataset, incidents = m_incidents, focus = m_focus] {
             const ReportModel model = buildReport(*dataset, incidents, request, focus);
             QString error;
             bool ok = renderPdf(model, path, options, &error);

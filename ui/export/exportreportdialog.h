@@ -3,6 +3,7 @@
 
 #include "diagnosis/incident.h"
 #include "model/dataset.h"
+#include "report/reportbuilder.h"
 
 #include <QDialog>
 
@@ -24,8 +25,11 @@ class ExportReportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ExportReportDialog(std::shared_ptr<const Dataset> dataset, std::vector<Incident> incidents, uint32_t focusRow,
+    // Without a focus: every incident given. With one: the focus sign-in's incident alone (or nothing to
+    // export when it was not blocked, which the dialog says).
+    ExportReportDialog(std::shared_ptr<const Dataset> dataset, std::vector<Incident> incidents, ReportFocus focus = {},
         QWidget* parent = nullptr);
+    QString scopeText() const; // what the report will be about, as the dialog shows it
     ~ExportReportDialog() override;
     void setPath(const QString& path);
     void exportNow();
@@ -37,7 +41,8 @@ private:
     void finished(bool ok, const QString& error);
     std::shared_ptr<const Dataset> m_dataset;
     std::vector<Incident> m_incidents;
-    uint32_t m_focusRow;
+    ReportFocus m_focus;
+    QLabel* m_scope;
     QLineEdit *m_title, *m_path;
     QCheckBox *m_redact, *m_pdfa, *m_html, *m_json;
     QComboBox* m_page;

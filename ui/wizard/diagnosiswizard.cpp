@@ -26,11 +26,16 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace calens {
 
 namespace {
 
-constexpr int kFirstStep = 10; // page ids: steps from here, then cause, fixes, verify
+// Page ids: the steps from kFirstStep on, then the cause, fixes and verification pages at fixed ids, so that
+// rebuilding the steps after an answer never leaves the wizard without a next page (see nextId()).
+constexpr int kFirstStep = 10;
+constexpr int kCausePage = 1000, kFixesPage = 1001, kVerifyPage = 1002;
 
 QLabel* wrapped(const QString& text, const QString& objectName = {})
 {
@@ -58,7 +63,28 @@ QPlainTextEdit* codeView(const QString& text, bool powershell)
     return e;
 }
 
+QString causeTitleOf(const std::string& id)
+{
+    const auto& causes = Flowchart::builtIn().causes;
+    const auto it = causes.find(id);
+    return it != causes.end() ? QString::fromStdString(it->second.title) : DiagnosisWizard::tr("Not determined");
+}
+
+QString principalKindText(const QString& kind)
+{
+    if (kind == QLatin1String("servicePrincipal")) return DiagnosisWizard::tr("service principal");
+    if (kind == QLatin1String("managedIdentity")) return DiagnosisWizard::tr("managed identity");
+    return DiagnosisWizard::tr("user account");
+}
+
 } // namespace
+
+QString answerText(Answer a)
+{
+    return a == Answer::Yes ? DiagnosisWizard::tr("Yes")
+        : a == Answer::No   ? DiagnosisWizard::tr("No")
+                            : DiagnosisWizard::tr("Don't know");
+}
 
 QString stepKey(const Diagnosis::Step& step)
 {
@@ -84,8 +110,22 @@ DiagnosisWizard::DiagnosisWizard(std::shared_ptr<const Dataset> dataset, uint32_
 
 void DiagnosisWizard::answer(const std::string& key, Answer a)
 {
-    m_overrides[key] = a;
+    // Choosing what the data said takes the admin's answer back: the step is the data's again.
+    const auto step = std::find_if(m_diagnosis.steps.begin(), m_diagnosis.steps.end(),
+        [&key](const Diagnosis::Step& s) { return stepKey(s).toStdString() == key; });
+    if (step == m_diagnosis.steps.end() || step->answer == a) return;
+    if (step->dataAnswer == a)
+        m_overrides.erase(key);
+    else
+        m_overrides[key] = a;
     rebuild(currentId());
+}
+
+QString DiagnosisWizard::subTitleOf(const Diagnosis::Step& step)
+{
+    return step.byAdmin ? tr("You answered this question; the data said: %1.").arg(answerText(step.dataAnswer))
+        : step.answer == Answer::Unknown ? tr("The data cannot answer this: check it and answer yourself.")
+                                         : tr("Answered from the sign-in data.");
 }
 
 void DiagnosisWizard::rebuild(int keepUpTo)
@@ -93,28 +133,41 @@ void DiagnosisWizard::rebuild(int keepUpTo)
     m_diagnosis = Diagnoser(*m_dataset).diagnose(m_row, m_overrides);
     // Pages up to the one being answered stay; everything after follows the new path.
     for (int id : pageIds())
-        if (id > keepUpTo) {
+        if (id > keepUpTo && id != currentId()) {
             QWizardPage* p = page(id);
             removePage(id);
             p->deleteLater();
         }
     for (size_t i = 0; i < m_diagnosis.steps.size(); ++i)
         if (int(kFirstStep + i) > keepUpTo) setPage(int(kFirstStep + i), stepPage(i));
-    const int after = kFirstStep + int(m_diagnosis.steps.size());
-    setPage(after, causePage());
-    setPage(after + 1, fixesPage());
-    setPage(after + 2, verifyPage());
+    setPage(kCausePage, causePage());
+    setPage(kFixesPage, fixesPage());
+    setPage(kVerifyPage, verifyPage());
     if (keepUpTo < 0) setStartId(kFirstStep);
+    // The page being answered stays, but says who answered it now.
+    const int index = currentId() - kFirstStep;
+    if (QWizardPage* current = currentPage(); current && index >= 0 && index < int(m_diagnosis.steps.size())) {
+        current->setSubTitle(subTitleOf(m_diagnosis.steps[size_t(index)]));
+    }
     updatePath(currentId());
+}
+
+int DiagnosisWizard::nextId() const
+{
+    // Follows the current path, whatever pages exist at the moment (QWizard asks while pages are replaced).
+    const int id = currentId();
+    const int steps = int(m_diagnosis.steps.size());
+    if (id >= kFirstStep && id < kFirstStep + steps - 1) return id + 1;
+    if (id >= kFirstStep && id < kCausePage) return kCausePage;
+    if (id == kCausePage) return kFixesPage;
+    if (id == kFixesPage) return kVerifyPage;
+    return -1;
 }
 
 void DiagnosisWizard::updatePath(int id)
 {
     const int index = id >= kFirstStep && id < kFirstStep + int(m_diagnosis.steps.size()) ? id - kFirstStep : -1;
-    const auto cause = Flowchart::builtIn().causes.find(m_diagnosis.cause);
-    m_path->setPath(m_diagnosis.steps, index,
-        cause != Flowchart::builtIn().causes.end() ? QString::fromStdString(cause->second.title)
-                                                   : QString::fromStdString(m_diagnosis.cause));
+    m_path->setPath(m_diagnosis.steps, index, causeTitleOf(m_diagnosis.cause));
 }
 
 QWizardPage* DiagnosisWizard::stepPage(size_t index)
@@ -123,22 +176,18 @@ QWizardPage* DiagnosisWizard::stepPage(size_t index)
     auto* page = new QWizardPage;
     page->setObjectName(QStringLiteral("step-") + QString::fromStdString(step.id));
     page->setTitle(step.question);
-    page->setSubTitle(step.byAdmin           ? tr("You answered this question.")
-            : step.answer == Answer::Unknown ? tr("The data cannot answer this: check it and answer yourself.")
-                                             : tr("Answered from the sign-in data."));
+    page->setSubTitle(subTitleOf(step));
     auto* layout = new QVBoxLayout(page);
     auto* answers = new QHBoxLayout;
     auto* group = new QButtonGroup(page);
     const std::string key = stepKey(step).toStdString();
     for (Answer a : { Answer::Yes, Answer::No, Answer::Unknown }) {
-        auto* b = new QRadioButton(a == Answer::Yes ? tr("Yes") : a == Answer::No ? tr("No") : tr("Don't know"));
+        auto* b = new QRadioButton(answerText(a));
         b->setObjectName(QStringLiteral("answer-") + QLatin1String(answerName(a)));
         b->setChecked(step.answer == a);
         group->addButton(b);
         answers->addWidget(b);
-        connect(b, &QRadioButton::clicked, this, [this, key, a, current = step.answer] {
-            if (a != current) answer(key, a);
-        });
+        connect(b, &QRadioButton::clicked, this, [this, key, a] { answer(key, a); });
     }
     answers->addStretch();
     layout->addLayout(answers);
@@ -155,12 +204,10 @@ QWizardPage* DiagnosisWizard::causePage()
     auto* page = new QWizardPage;
     page->setObjectName(QStringLiteral("causePage"));
     const auto cause = chart.causes.find(d.cause);
-    page->setTitle(tr("Root cause: %1")
-                       .arg(cause != chart.causes.end() ? QString::fromStdString(cause->second.title)
-                                                        : QString::fromStdString(d.cause)));
-    page->setSubTitle(tr("Confidence %1 — %2, %3 (%4)")
+    page->setTitle(tr("Root cause: %1").arg(causeTitleOf(d.cause)));
+    page->setSubTitle(tr("Confidence %1 — %2 (%3)")
                           .arg(d.confidence, 0, 'f', 2)
-                          .arg(d.principalName, d.principalKind, QString::fromStdString(d.cause)));
+                          .arg(d.principalName, principalKindText(d.principalKind)));
     auto* layout = new QVBoxLayout(page);
     if (cause != chart.causes.end())
         layout->addWidget(wrapped(QString::fromStdString(cause->second.summary), QStringLiteral("causeSummary")));
@@ -171,9 +218,7 @@ QWizardPage* DiagnosisWizard::causePage()
     if (d.causes.size() > 1) {
         QStringList others;
         for (size_t i = 1; i < d.causes.size(); ++i)
-            others << QStringLiteral("%1 (%2)")
-                          .arg(QString::fromStdString(d.causes[i].id))
-                          .arg(d.causes[i].confidence, 0, 'f', 2);
+            others << tr("%1 (confidence %2)").arg(causeTitleOf(d.causes[i].id)).arg(d.causes[i].confidence, 0, 'f', 2);
         layout->addWidget(wrapped(tr("<b>Also</b>") + bullets(others)));
     }
     if (!d.notes.isEmpty()) layout->addWidget(wrapped(tr("<b>Notes</b>") + bullets(d.notes)));

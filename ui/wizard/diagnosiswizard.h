@@ -22,9 +22,11 @@ public:
     DiagnosisWizard(std::shared_ptr<const Dataset> dataset, uint32_t row, QWidget* parent = nullptr);
 
     const Diagnosis& diagnosis() const { return m_diagnosis; }
+    const Overrides& overrides() const { return m_overrides; } // the admin's answers
     // An admin's answer; the pages after it are rebuilt from the new path.
     void answer(const std::string& stepKey, Answer answer);
     int stepPageCount() const { return int(m_diagnosis.steps.size()); }
+    int nextId() const override;
 
 signals:
     void addToReportRequested(uint32_t row);
@@ -36,6 +38,7 @@ private:
     QWizardPage* fixesPage();
     QWizardPage* verifyPage();
     void updatePath(int id);
+    static QString subTitleOf(const Diagnosis::Step& step);
 
     std::shared_ptr<const Dataset> m_dataset;
     uint32_t m_row;
@@ -45,5 +48,6 @@ private:
 };
 
 QString stepKey(const Diagnosis::Step& step);
+QString answerText(Answer answer); // "Yes", "No", "Don't know"
 
 } // namespace calens

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "pathwidget.h"
 
+#include "diagnosiswizard.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
 namespace calens {
 
 namespace {
-constexpr int kBox = 22, kGap = 10, kWidth = 190;
+constexpr int kBox = 22, kGap = 10, kWidth = 236;
 }
 
 PathWidget::PathWidget(QWidget* parent)
@@ -58,8 +60,11 @@ void PathWidget::paintEvent(QPaintEvent*)
         const QColor fill = s.answer == Answer::Yes ? QColor(0xd7, 0xeb, 0xd6)
             : s.answer == Answer::No                ? QColor(0xf6, 0xdc, 0xd4)
                                                     : QColor(0xee, 0xee, 0xee);
-        box(QStringLiteral("%1: %2").arg(QString::fromStdString(s.id), QLatin1String(answerName(s.answer))), fill,
-            int(i) == m_current, s.byAdmin);
+        // The admin's answers are outlined and say so; the data's are plain.
+        const QString label = s.label.isEmpty() ? s.question : s.label;
+        box(s.byAdmin ? tr("%1 %2 (you)").arg(label, answerText(s.answer))
+                      : tr("%1 %2").arg(label, answerText(s.answer)),
+            fill, int(i) == m_current, s.byAdmin);
         y += kBox;
         p.setPen(pal.color(QPalette::Mid));
         p.drawLine(6 + kWidth / 2, y, 6 + kWidth / 2, y + kGap);

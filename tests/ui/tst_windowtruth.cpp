@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+// What the window says must be true: the report it exports describes the incident asked about, the wizard
+// follows changed answers to a cause, filters filter, counts agree with the command line. Each case drives
+// the real widgets offscreen on the demo tenant.
+#include "export/exportreportdialog.h"
+#include "session/datasession.h"
+#include "support/testpaths.h"
+#include "ui/mainwindow.h"
+#include "views/incidentsview.h"
+#include "wizard/diagnosiswizard.h"
+
+#include "model/signinref.h"
+
+#include <QAbstractButton>
+#include <QPdfDocument>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace calens;
+
+namespace {
+
+bool loadDemo(MainWindow& window)
+{
+    QSignalSpy loaded(&window, &MainWindow::loaded);
+    QSignalSpy ready(window.incidentsView(), &IncidentsView::ready);
+    window.openDemo();
+    if (!loaded.wait(test::kHangGuardMs)) return false;
+    return !ready.isEmpty() || ready.wait(test::kHangGuardMs);
+}
+
+uint32_t rowOf(const Dataset& d, std::string_view id)
+{
+    const uint32_t row = d.findById(id);
+    if (row == UINT32_MAX) qFatal("no sign-in %.*s in the demo tenant", int(id.size()), id.data());
+    return row;
+}
+
+DiagnosisWizard* openWizard(MainWindow& window, uint32_t row)
+{
+    QSignalSpy opened(&window, &MainWindow::wizardOpened);
+    window.diagnose(int(row));
+    return opened.isEmpty() ? nullptr : qobject_cast<DiagnosisWizard*>(opened.value(0).value(0).value<QWidget*>());
+}
+
+// Demo sign-ins (seed 1): a Databricks job blocked by a location policy, a Power BI refresh blocked by MFA.
+constexpr std::string_view kDatabricks = "673e548c-9aa6-4418-b1b1-5cbba47d2525";
+constexpr std::string_view kPowerBi = "d30df779-c277-4bfe-87d3-057667831017";
+
+QString pdfText(const QString& path)
+{
+    QPdfDocument doc;
+    if (doc.load(path) != QPdfDocument::Error::None) return {};
+    QString text;
+    for (int p = 0; p < doc.pageCount(); ++p) text += doc.getAllText(p).text() + QLatin1Char('\n');
+    return text.simplified(); // lines wrap where the layout chose
+}
+
+// Exports through the dialog the window opens, as "Add to incident report" or Ctrl+E do.
+QString exportThrough(ExportReportDialog* dialog, const QString& path)
+{
+    if (!dialog) return {};
+    dialog->setPath(path);
+    QSignalSpy exported(dialog, &ExportReportDialog::exported);
+    dialog->exportNow();
+    if (!exported.wait(test::kHangGuardMs)) return {};
+    return pdfText(path);
+}
+
+QString q(const SignInRef& s, SF f)
+{
+    const std::string_view v = s.str(f);
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+} // namespace
+
+class TestWindowTruth : public QObject
+{
+    Q_OBJECT
+private slots:
+    void changingTheLastAnswerKeepsCauseAndFixReachable();
+    void reportFromTheWizardDescribesThatIncident();
+};
+
+void TestWindowTruth::changingTheLastAnswerKeepsCauseAndFixReachable()
+{
+    MainWindow window;
+    QVERIFY(loadDemo(window));
+    DiagnosisWizard* wizard = openWizard(window, rowOf(*window.dataset(), kDatabricks));
+    QVERIFY(wizard);
+    wizard->show();
+    QCOMPARE(wizard->diagnosis().cause, std::string("untrusted-location"));
+    const double confidence = wizard->diagnosis().confidence;
+    const int steps = wizard->stepPageCount();
+    for (int i = 1; i < steps; ++i) wizard->next();
+    QWizardPage* last = wizard->currentPage();
+    QVERIFY(last->objectName().startsWith(QLatin1String("step-")));
+    auto* yes = last->findChild<QRadioButton*>(QStringLiteral("answer-yes"));
+    auto* no = last->findChild<QRadioButton*>(QStringLiteral("answer-no"));
+    QVERIFY(yes && no && no->isChecked());
+
+    // The admin says the IP is trusted after all: the path is re-run and the cause and fix pages stay reachable.
+    yes->click();
+    QVERIFY(wizard->nextId() != -1);
+    QVERIFY(!wizard->button(QWizard::FinishButton)->isVisible());
+    QVERIFY(wizard->currentPage()->subTitle().startsWith(QLatin1String("You answered this question")));
+    QVERIFY(wizard->diagnosis().steps.back().byAdmin);
+    QVERIFY(wizard->diagnosis().cause != "untrusted-location");
+
+    // And back: the answer the data gave restores the data's path, its cause and its confidence.
+    QRadioButton* noAgain = wizard->currentPage()->findChild<QRadioButton*>(QStringLiteral("answer-no"));
+    noAgain->click();
+    QCOMPARE(wizard->diagnosis().cause, std::string("untrusted-location"));
+    QCOMPARE(wizard->diagnosis().confidence, confidence);
+    QVERIFY(!wizard->diagnosis().steps.back().byAdmin); // the data's answer again, not the admin's
+    QCOMPARE(wizard->currentPage()->subTitle(), QStringLiteral("Answered from the sign-in data."));
+    QVERIFY(wizard->nextId() != -1);
+    QVERIFY(wizard->button(QWizard::NextButton)->isVisible());
+    wizard->back();
+    wizard->next();
+    QCOMPARE(wizard->diagnosis().cause, std::string("untrusted-location"));
+    while (wizard->currentPage()->objectName().startsWith(QLatin1String("step-"))) wizard->next();
+    QCOMPARE(wizard->currentPage()->objectName(), QStringLiteral("causePage"));
+    wizard->next();
+    QCOMPARE(wizard->currentPage()->objectName(), QStringLiteral("fixesPage"));
+    wizard->close();
+}
+
+void TestWindowTruth::reportFromTheWizardDescribesThatIncident()
+{
+    MainWindow window;
+    QVERIFY(loadDemo(window));
+    const Dataset& d = *window.dataset();
+    QTemporaryDir dir;
+    struct Case
+    {
+        std::string_view id;
+        QString who, app, ip;
+    };
+    // Two different incidents, one after the other in one window: each report is about its own sign-in.
+    for (const Case& c : { Case { kDatabricks, QStringLiteral("svc-databricks-etl@contoso.com"), QStringLiteral("Azure Portal"),
+                               QStringLiteral("52.174.88.137") },
+             Case { kPowerBi, QStringLiteral("svc-pbirefresh@contoso.com"), QStringLiteral("Power BI Desktop"), QString() } }) {
+        const SignInRef s = d.signIn(rowOf(d, c.id));
+        DiagnosisWizard* wizard = openWizard(window, rowOf(d, c.id));
+        QVERIFY(wizard);
+        while (wizard->currentPage()->objectName() != QLatin1String("causePage")) wizard->next();
+        const QString cause = wizard->currentPage()->title().section(QStringLiteral(": "), 1);
+        QSignalSpy opened(&window, &MainWindow::wizardOpened);
+        auto* add = wizard->currentPage()->findChild<QPushButton*>(QStringLiteral("addToReportButton"));
+        QVERIFY(add);
+        add->click();
+        auto* dialog = window.findChild<ExportReportDialog*>(QStringLiteral("exportReportDialog"));
+        QVERIFY(dialog);
+        QVERIFY2(dialog->scopeText().contains(c.who), qPrintable(dialog->scopeText()));
+        const QString text
+            = exportThrough(dialog, dir.filePath(QString::fromLatin1(c.id.data(), 8) + QStringLiteral(".pdf")));
+        QVERIFY(!text.isEmpty());
+        QVERIFY2(text.contains(c.who + QStringLiteral(" blocked from ") + c.app), qPrintable(text.left(400)));
+        QString compact = text; // an ID may wrap after one of its hyphens
+        compact.remove(QLatin1Char(' '));
+        QVERIFY2(compact.contains(q(s, SF::CorrelationId)), "the diagnosed sign-in's correlation ID");
+        QVERIFY2(text.contains(cause), qPrintable(cause));
+        if (!c.ip.isEmpty()) QVERIFY(text.contains(c.ip));
+        for (std::string_view other : { kDatabricks, kPowerBi })
+            if (other != c.id)
+                QVERIFY2(!compact.contains(q(d.signIn(rowOf(d, other)), SF::CorrelationId)),
+                    "nothing of the other incident");
+        dialog->close();
+        delete dialog;
+        wizard->close();
+    }
+    // Ctrl+E afterwards reports on every incident shown, not on the last sign-in diagnosed.
+    ExportReportDialog* all = window.exportReport();
+    QVERIFY(all->scopeText().contains(QLatin1String("incident")));
+    const QString text = exportThrough(all, dir.filePath(QStringLiteral("all.pdf")));
+    QVERIFY2(text.contains(QLatin1String("Conditional Access blocks,")), qPrintable(text.left(300)));
+    QVERIFY(!text.contains(QLatin1String("The sign-in with correlation ID")));
+}
+
+QTEST_MAIN(TestWindowTruth)
+#include "tst_windowtruth.moc"
