@@ -86,6 +86,7 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("CA Lens"));
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
+    m_counts->setObjectName(QStringLiteral("filterCounts"));
     auto* policyResults = new PolicyResultsView(m_session);
     auto* policies = new DirectoryView(DirectoryView::Kind::Policies, m_session);
     auto* locations = new DirectoryView(DirectoryView::Kind::NamedLocations, m_session);

@@ -2,6 +2,7 @@
 #include "aggregate.h"
 
 #include "diagnosis/incidents.h"
+#include "filter.h"
 #include "model/signinref.h"
 
 #include <algorithm>
@@ -16,7 +17,7 @@ QString q(std::string_view s)
 }
 QString quoted(const QString& s)
 {
-    return s.contains(QLatin1Char(' ')) ? QLatin1Char('"') + s + QLatin1Char('"') : s;
+    return quoteFilterValue(s);
 }
 } // namespace
 

@@ -4,6 +4,8 @@
 #include "ingest/timestamp.h"
 #include "model/enums.h"
 
+#include <algorithm>
+
 namespace calens {
 
 namespace {
@@ -45,25 +47,83 @@ constexpr FieldName kFields[] = {
     { "until", F::Before },
 };
 
-QStringList tokenize(const QString& text)
+struct Token
 {
-    QStringList out;
-    QString cur;
-    bool quoted = false;
-    for (QChar c : text) {
+    QString text;
+    bool startsQuoted = false; // "a:b" is text to search for, never a field
+};
+
+// Splits on white space outside double quotes; inside them \" is a quote and \\ a backslash.
+std::vector<Token> tokenize(const QString& text)
+{
+    std::vector<Token> out;
+    Token cur;
+    bool quoted = false, any = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
         if (c == QLatin1Char('"')) {
+            if (!any) cur.startsQuoted = true;
             quoted = !quoted;
+            any = true;
+            continue;
+        }
+        if (quoted && c == QLatin1Char('\\') && i + 1 < text.size()
+            && (text[i + 1] == QLatin1Char('"') || text[i + 1] == QLatin1Char('\\'))) {
+            cur.text += text[++i];
             continue;
         }
         if (!quoted && c.isSpace()) {
-            if (!cur.isEmpty()) out << cur;
-            cur.clear();
+            if (any) out.push_back(std::move(cur));
+            cur = {};
+            any = false;
             continue;
         }
-        cur += c;
+        cur.text += c;
+        any = true;
     }
-    if (!cur.isEmpty()) out << cur;
+    if (any) out.push_back(std::move(cur));
     return out;
+}
+
+int editDistance(const QString& a, const QString& b)
+{
+    std::vector<int> row(size_t(b.size()) + 1);
+    for (size_t j = 0; j < row.size(); ++j) row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int up = row[size_t(j)];
+            row[size_t(j)] = std::min(
+                { up + 1, row[size_t(j - 1)] + 1, diagonal + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1) });
+            diagonal = up;
+        }
+    }
+    return row.back();
+}
+
+// A word before a colon that names no field is a typo far more often than text to search for.
+bool looksLikeField(const QString& key)
+{
+    if (key.isEmpty() || key.size() > 20) return false;
+    for (QChar c : key)
+        if (!(c.isLetter() && c.unicode() < 128)) return false;
+    return true;
+}
+
+QString closestField(const QString& key)
+{
+    QString best;
+    int bestDistance = 3; // more than two edits away is no suggestion
+    for (const auto& f : kFields) {
+        const QString name = QString::fromLatin1(f.name);
+        const int d = name.startsWith(key, Qt::CaseInsensitive) ? 1 : editDistance(key, name);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = name;
+        }
+    }
+    return best;
 }
 
 template<typename E, typename P> bool enumValues(const QString& v, int count, P parseOne, std::vector<uint8_t>& out)
@@ -158,6 +218,20 @@ bool parseValue(FilterTerm& t, QString* why)
 
 } // namespace
 
+QString quoteFilterValue(const QString& value)
+{
+    bool plain = !value.isEmpty() && !value.startsWith(QLatin1Char('-'));
+    for (QChar c : value)
+        if (c.isSpace() || c == QLatin1Char('"') || c == QLatin1Char('\\')) plain = false;
+    if (plain) return value;
+    QString out = QStringLiteral("\"");
+    for (QChar c : value) {
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\')) out += QLatin1Char('\\');
+        out += c;
+    }
+    return out + QLatin1Char('"');
+}
+
 QStringList filterFieldNames()
 {
     QStringList out;
@@ -168,13 +242,14 @@ QStringList filterFieldNames()
 Filter parseFilter(const QString& text)
 {
     Filter filter;
-    for (QString token : tokenize(text)) {
+    for (const Token& tok : tokenize(text)) {
+        QString token = tok.text;
         FilterTerm t;
-        if (token.size() > 1 && token.startsWith(QLatin1Char('-'))) {
+        if (!tok.startsQuoted && token.size() > 1 && token.startsWith(QLatin1Char('-'))) {
             t.negated = true;
             token.remove(0, 1);
         }
-        const qsizetype colon = token.indexOf(QLatin1Char(':'));
+        const qsizetype colon = tok.startsQuoted ? -1 : token.indexOf(QLatin1Char(':'));
         bool known = false;
         if (colon > 0) {
             const QString key = token.left(colon);
@@ -183,6 +258,14 @@ Filter parseFilter(const QString& text)
                     t.field = f.field;
                     known = true;
                 }
+            if (!known && looksLikeField(key) && !IpAddress::parse(token.toStdString())) {
+                const QString closest = closestField(key);
+                filter.errors << (closest.isEmpty()
+                        ? QStringLiteral("%1: there is no field \"%2\" (to search for the text, put it in quotes)")
+                              .arg(token, key)
+                        : QStringLiteral("%1: there is no field \"%2\"; did you mean %3:?").arg(token, key, closest));
+                continue;
+            }
         }
         // An IPv6 address or a time typed as free text has colons too: only known field names split.
         t.value = known ? token.mid(colon + 1) : token;

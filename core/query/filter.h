@@ -15,6 +15,10 @@ namespace calens {
 // One term of the filter language: free text, or field:value, optionally negated with a leading '-'.
 // Examples: error:53003 type:servicePrincipal policy:"Require compliant device" ip:10.0.0.0/8
 //           result:failure control:mfa country:NL after:2026-10-01 -app:teams
+// policy:X keeps sign-ins where a policy whose name or id contains X applied (success or failure, or
+// report-only success, failure or interrupted); with result: or control: the same evaluation must match
+// those too, so policy:X result:notApplied finds where it did not apply. A word before a colon that names no
+// field is an error with the closest field; "a:b" in quotes is text.
 struct FilterTerm
 {
     enum class Field
@@ -61,5 +65,7 @@ struct Filter
 // and left out, so typing never empties the table by surprise.
 Filter parseFilter(const QString& text);
 QStringList filterFieldNames(); // for completion and help
+// A value as one term's text: quoted (with \" and \\ inside) when it holds spaces, quotes or backslashes.
+QString quoteFilterValue(const QString& value);
 
 } // namespace calens

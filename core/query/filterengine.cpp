@@ -4,6 +4,8 @@
 #include "diagnosis/incidents.h"
 #include "model/signinref.h"
 
+#include <algorithm>
+
 namespace calens {
 
 namespace {
@@ -56,11 +58,18 @@ bool contains(const std::vector<uint8_t>& set, uint8_t v)
     return false;
 }
 
-bool evalMatches(const PolicyEval& e, const Compiled& c)
+// The policy took part in the decision: enforced, or evaluated in report-only mode and would have.
+bool applied(PolicyResult r)
+{
+    return r == PolicyResult::Success || r == PolicyResult::Failure || r == PolicyResult::ReportOnlySuccess
+        || r == PolicyResult::ReportOnlyFailure || r == PolicyResult::ReportOnlyInterrupted;
+}
+
+bool evalMatches(const PolicyEval& e, const Compiled& c, bool resultGiven)
 {
     switch (c.term->field) {
     case F::Policy:
-        return c.policyHits[e.policy];
+        return c.policyHits[e.policy] && (resultGiven || applied(e.result));
     case F::Result:
         return contains(c.term->enums, uint8_t(e.result));
     case F::Control:
@@ -91,6 +100,9 @@ std::vector<uint32_t> applyFilter(
         const bool evalTerm = t.field == F::Policy || t.field == F::Result || t.field == F::Control;
         (evalTerm ? (t.negated ? negEvalTerms : evalTerms) : rowTerms).push_back(std::move(c));
     }
+    // A result: or control: term says which results count; without one, policy: means "applied".
+    const bool resultGiven = std::any_of(evalTerms.begin(), evalTerms.end(),
+        [](const Compiled& c) { return c.term->field == F::Result || c.term->field == F::Control; });
     std::vector<uint32_t> out;
     out.reserve(d.signInCount() / 4);
     for (uint32_t row = 0; row < d.signInCount(); ++row) {
@@ -157,7 +169,7 @@ std::vector<uint32_t> applyFilter(
             bool any = false;
             for (const PolicyEval& e : s.evals()) {
                 bool all = true;
-                for (const Compiled& c : evalTerms) all = all && evalMatches(e, c);
+                for (const Compiled& c : evalTerms) all = all && evalMatches(e, c, resultGiven);
                 if (all) {
                     any = true;
                     break;
@@ -167,7 +179,7 @@ std::vector<uint32_t> applyFilter(
         }
         for (const Compiled& c : negEvalTerms)
             for (const PolicyEval& e : s.evals())
-                if (evalMatches(e, c)) ok = false;
+                if (evalMatches(e, c, false)) ok = false;
         if (ok) out.push_back(row);
     }
     return out;

@@ -27,6 +27,10 @@ private slots:
     void fieldsAgreeWithBruteForce_data();
     void fieldsAgreeWithBruteForce();
     void policyAndResultDescribeOneEvaluation();
+    void policyMeansApplied();
+    void unknownFieldsAreNamed_data();
+    void unknownFieldsAreNamed();
+    void quotedValuesRoundTrip();
     void sorting();
     void aggregations();
 
@@ -128,6 +132,79 @@ void TestFilter::policyAndResultDescribeOneEvaluation()
     QCOMPARE(got, want);
     // Free text finds sign-ins whose failing policy has that name.
     QVERIFY(filtered(QStringLiteral("\"%1\"").arg(name)).size() >= want.size());
+}
+
+void TestFilter::policyMeansApplied()
+{
+    // Every sign-in lists every policy (most as notApplied): policy:X alone keeps those X applied to.
+    for (size_t p = 0; p < m_d.policyRefs().size(); ++p) {
+        const QString name = text(m_d.text(m_d.policyRefs()[p].displayName));
+        const auto want = rowsWhere([&](const SignInRef& s) {
+            for (const PolicyEval& e : s.evals()) {
+                if (text(m_d.text(m_d.policyRefs()[e.policy].displayName)).contains(name, Qt::CaseInsensitive)
+                    && (e.result == PolicyResult::Success || e.result == PolicyResult::Failure
+                        || e.result == PolicyResult::ReportOnlySuccess || e.result == PolicyResult::ReportOnlyFailure
+                        || e.result == PolicyResult::ReportOnlyInterrupted))
+                    return true;
+            }
+            return false;
+        });
+        QCOMPARE(filtered(QStringLiteral("policy:") + quoteFilterValue(name)), want);
+        QVERIFY2(want.size() < m_d.signInCount(), qPrintable(name));
+        // Negated: none of its evaluations applied.
+        QCOMPARE(filtered(QStringLiteral("-policy:") + quoteFilterValue(name)).size(), m_d.signInCount() - want.size());
+    }
+    // With a result, the result decides: where the policy was evaluated and did not apply.
+    const QString first = text(m_d.text(m_d.policyRefs()[0].displayName));
+    const auto notApplied = filtered(QStringLiteral("policy:%1 result:notApplied").arg(quoteFilterValue(first)));
+    QVERIFY(!notApplied.empty());
+}
+
+void TestFilter::unknownFieldsAreNamed_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QString>("message"); // empty: no error
+    QTest::newRow("typo") << "erorr:53003"
+                          << "did you mean error:";
+    QTest::newRow("no such field") << "colour:blue"
+                                   << "there is no field \"colour\"";
+    QTest::newRow("prefix") << "resou:teams"
+                            << "did you mean resource:";
+    QTest::newRow("IPv6 is text") << "dead:beef::1" << QString();
+    QTest::newRow("time is text") << "08:15" << QString();
+    QTest::newRow("quoted is text") << "\"https://login.microsoftonline.com\"" << QString();
+}
+
+void TestFilter::unknownFieldsAreNamed()
+{
+    QFETCH(QString, filter);
+    QFETCH(QString, message);
+    const Filter f = parseFilter(filter);
+    if (message.isEmpty()) {
+        QVERIFY2(f.errors.isEmpty(), qPrintable(f.errors.join(QLatin1Char(';'))));
+        QCOMPARE(f.terms.size(), size_t(1));
+        QCOMPARE(int(f.terms[0].field), int(FilterTerm::Field::Text));
+    } else {
+        QCOMPARE(f.errors.size(), 1);
+        QVERIFY2(f.errors[0].contains(message), qPrintable(f.errors[0]));
+        QVERIFY(f.terms.empty()); // not applied as text either: the table does not empty by surprise
+    }
+}
+
+void TestFilter::quotedValuesRoundTrip()
+{
+    for (const QString& v : { QStringLiteral("plain"), QStringLiteral("two words"), QStringLiteral("say \"hi\""),
+             QStringLiteral("back\\slash"), QStringLiteral("-starts with a dash"), QStringLiteral("x\" -policy:y") }) {
+        const Filter f = parseFilter(QStringLiteral("app:") + quoteFilterValue(v));
+        QVERIFY2(f.errors.isEmpty(), qPrintable(v));
+        QCOMPARE(f.terms.size(), size_t(1));
+        QCOMPARE(f.terms[0].value, v);
+        QVERIFY(!f.terms[0].negated);
+    }
+    const Filter text = parseFilter(QStringLiteral("\"-x\"")); // quoted text is searched for, never negated
+    QCOMPARE(text.terms.size(), size_t(1));
+    QVERIFY(!text.terms[0].negated);
+    QCOMPARE(text.terms[0].value, QStringLiteral("-x"));
 }
 
 void TestFilter::sorting()

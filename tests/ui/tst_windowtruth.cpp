@@ -7,15 +7,20 @@
 #include "support/testpaths.h"
 #include "ui/mainwindow.h"
 #include "views/incidentsview.h"
+#include "views/signinsview.h"
 #include "wizard/diagnosiswizard.h"
 
 #include "model/signinref.h"
 
 #include <QAbstractButton>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPdfDocument>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -84,6 +89,8 @@ class TestWindowTruth : public QObject
 private slots:
     void changingTheLastAnswerKeepsCauseAndFixReachable();
     void reportFromTheWizardDescribesThatIncident();
+    void policyFilterAndDoubleClick();
+    void unknownFieldIsNamed();
 };
 
 void TestWindowTruth::changingTheLastAnswerKeepsCauseAndFixReachable()
@@ -142,9 +149,10 @@ void TestWindowTruth::reportFromTheWizardDescribesThatIncident()
         QString who, app, ip;
     };
     // Two different incidents, one after the other in one window: each report is about its own sign-in.
-    for (const Case& c : { Case { kDatabricks, QStringLiteral("svc-databricks-etl@contoso.com"), QStringLiteral("Azure Portal"),
-                               QStringLiteral("52.174.88.137") },
-             Case { kPowerBi, QStringLiteral("svc-pbirefresh@contoso.com"), QStringLiteral("Power BI Desktop"), QString() } }) {
+    for (const Case& c : { Case { kDatabricks, QStringLiteral("svc-databricks-etl@contoso.com"),
+                               QStringLiteral("Azure Portal"), QStringLiteral("52.174.88.137") },
+             Case { kPowerBi, QStringLiteral("svc-pbirefresh@contoso.com"), QStringLiteral("Power BI Desktop"),
+                 QString() } }) {
         const SignInRef s = d.signIn(rowOf(d, c.id));
         DiagnosisWizard* wizard = openWizard(window, rowOf(d, c.id));
         QVERIFY(wizard);
@@ -180,6 +188,83 @@ void TestWindowTruth::reportFromTheWizardDescribesThatIncident()
     const QString text = exportThrough(all, dir.filePath(QStringLiteral("all.pdf")));
     QVERIFY2(text.contains(QLatin1String("Conditional Access blocks,")), qPrintable(text.left(300)));
     QVERIFY(!text.contains(QLatin1String("The sign-in with correlation ID")));
+}
+
+static int appliedCount(const Dataset& d, const QString& policyName)
+{
+    int n = 0;
+    for (uint32_t r = 0; r < d.signInCount(); ++r) {
+        const SignInRef s = d.signIn(r);
+        for (const PolicyEval& e : s.evals()) {
+            const std::string_view name = d.text(d.policyRefs()[e.policy].displayName);
+            if (QString::fromUtf8(name.data(), qsizetype(name.size())).contains(policyName, Qt::CaseInsensitive)
+                && (e.result == PolicyResult::Success || e.result == PolicyResult::Failure
+                    || e.result == PolicyResult::ReportOnlySuccess || e.result == PolicyResult::ReportOnlyFailure
+                    || e.result == PolicyResult::ReportOnlyInterrupted)) {
+                ++n;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
+void TestWindowTruth::policyFilterAndDoubleClick()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(loadDemo(window));
+    const Dataset& d = *window.dataset();
+    auto* table = window.findChild<QTableView*>(QStringLiteral("signInTableView"));
+    // The README's own example narrows to the sign-ins the policy applied to.
+    window.setFilterText(QStringLiteral("policy:\"Require compliant device\""));
+    QSignalSpy changed(window.session(), &DataSession::snapshotChanged);
+    window.applyFilterNow();
+    QVERIFY(changed.wait(test::kHangGuardMs));
+    const int applied = appliedCount(d, QStringLiteral("Require compliant device"));
+    QVERIFY(applied > 0 && applied < 2000);
+    QCOMPARE(table->model()->rowCount(), applied);
+
+    // Double-clicking a policy in the Policies tab filters the sign-ins by it.
+    window.setFilterText(QString());
+    window.applyFilterNow();
+    QVERIFY(changed.wait(test::kHangGuardMs));
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    auto* policies = window.findChild<QTableView*>(QStringLiteral("policiesTable"));
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->widget(i)->isAncestorOf(policies)) tabs->setCurrentIndex(i);
+    QTRY_VERIFY_WITH_TIMEOUT(policies->model()->rowCount() > 0, test::kHangGuardMs);
+    int row = -1;
+    for (int r = 0; r < policies->model()->rowCount(); ++r)
+        if (policies->model()->index(r, 0).data().toString().startsWith(QLatin1String("CA002"))) row = r;
+    QVERIFY(row >= 0);
+    const QString name = policies->model()->index(row, 0).data().toString();
+    const QRect cell = policies->visualRect(policies->model()->index(row, 0));
+    QTest::mouseClick(policies->viewport(), Qt::LeftButton, {}, cell.center()); // a real double click starts with one
+    QTest::mouseDClick(policies->viewport(), Qt::LeftButton, {}, cell.center());
+    QVERIFY(changed.wait(test::kHangGuardMs));
+    auto* edit = window.findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+    QCOMPARE(edit->text(), QStringLiteral("policy:\"%1\"").arg(name));
+    QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(window.signInsView()));
+    QCOMPARE(table->model()->rowCount(), appliedCount(d, name));
+    QVERIFY(table->model()->rowCount() < 2000);
+}
+
+void TestWindowTruth::unknownFieldIsNamed()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(loadDemo(window));
+    auto* table = window.findChild<QTableView*>(QStringLiteral("signInTableView"));
+    QSignalSpy changed(window.session(), &DataSession::snapshotChanged);
+    window.setFilterText(QStringLiteral("erorr:53003"));
+    window.applyFilterNow();
+    QVERIFY(changed.wait(test::kHangGuardMs));
+    QCOMPARE(table->model()->rowCount(), 2000); // not applied
+    auto* counts = window.findChild<QLabel*>(QStringLiteral("filterCounts"));
+    QVERIFY(counts);
+    QVERIFY2(counts->text().contains(QLatin1String("erorr")) && counts->text().contains(QLatin1String("error:")),
+        qPrintable(counts->text()));
 }
 
 QTEST_MAIN(TestWindowTruth)

@@ -2,6 +2,7 @@
 #include "directoryview.h"
 
 #include "query/directorytablemodels.h"
+#include "query/filter.h"
 #include "session/backgroundjob.h"
 #include "session/datasession.h"
 #include "tables.h"
@@ -24,7 +25,8 @@ DirectoryView::DirectoryView(Kind kind, DataSession* session, QWidget* parent)
         m_policies = new PolicyTableModel(this);
         m_table->setModel(m_policies);
         connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
-            emit filterRequested(QStringLiteral("policy:\"%1\"").arg(m_policies->rowAt(i.row()).name));
+            // Sign-ins the policy applied to (enforced or report-only), whatever the result.
+            emit filterRequested(QStringLiteral("policy:") + quoteFilterValue(m_policies->rowAt(i.row()).name));
         });
     } else {
         m_locations = new NamedLocationTableModel(this);

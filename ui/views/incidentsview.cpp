@@ -3,6 +3,7 @@
 
 #include "diagnosis/incidents.h"
 #include "query/directorytablemodels.h"
+#include "query/filter.h"
 #include "session/backgroundjob.h"
 #include "session/datasession.h"
 #include "tables.h"
@@ -56,8 +57,10 @@ IncidentsView::IncidentsView(DataSession* session, QWidget* parent)
     connect(show, &QPushButton::clicked, this, [this, current] {
         const Incident* inc = current();
         if (!inc) return;
-        QString term = QStringLiteral("error:ca app:\"%1\" user:\"%2\"").arg(inc->appId, inc->principalId);
-        if (!inc->policyName.isEmpty()) term += QStringLiteral(" policy:\"%1\" result:failure").arg(inc->policyName);
+        QString term = QStringLiteral("error:ca app:%1 user:%2")
+                           .arg(quoteFilterValue(inc->appId), quoteFilterValue(inc->principalId));
+        if (!inc->policyName.isEmpty())
+            term += QStringLiteral(" policy:%1 result:failure").arg(quoteFilterValue(inc->policyName));
         emit filterRequested(term);
     });
     connect(session, &DataSession::datasetChanged, this, &IncidentsView::recompute);
