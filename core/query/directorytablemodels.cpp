@@ -4,6 +4,7 @@
 #include "evaltablemodel.h"
 #include "ingest/timestamp.h"
 #include "model/signinref.h"
+#include "whatif/conditions.h"
 
 #include <unordered_map>
 
@@ -142,12 +143,12 @@ std::vector<NamedLocationTableModel::Row> NamedLocationTableModel::computeRows(
     const Dataset& d, const std::vector<uint32_t>& signIns, const std::atomic<bool>* cancel)
 {
     std::vector<Row> rows;
-    std::vector<IpAddress> ips;
-    ips.reserve(signIns.size());
-    std::unordered_map<StrId, int> seen;
+    // Sign-ins from the same IP address and country are in the same locations: each pair is decided once,
+    // by the What-If evaluator (the one place that decides what a location condition matches).
+    std::unordered_map<uint64_t, uint64_t> pairs;
     for (uint32_t row : signIns) {
-        const StrId id = d.signIn(row).strId(SF::IpAddress);
-        if (auto ip = IpAddress::parse(d.text(id))) ips.push_back(*ip);
+        const SignInRef s = d.signIn(row);
+        ++pairs[(uint64_t(s.strId(SF::IpAddress)) << 32) | s.strId(SF::Country)];
     }
     for (const NamedLocation& n : d.namedLocations()) {
         Row r;
@@ -161,12 +162,13 @@ std::vector<NamedLocationTableModel::Row> NamedLocationTableModel::computeRows(
         for (const auto& c : n.countries) ranges << QString::fromStdString(c);
         r.ranges = ranges.join(QStringLiteral(", "));
         if (cancel && *cancel) return {};
-        for (const IpAddress& ip : ips)
-            for (const IpRange& range : n.ranges)
-                if (range.contains(ip)) {
-                    ++r.hits;
-                    break;
-                }
+        for (const auto& [key, count] : pairs) {
+            whatif::WhatIfInput in;
+            in.ipAddress = std::string(d.text(StrId(key >> 32)));
+            const std::string_view country = d.text(StrId(key & 0xFFFFFFFFu));
+            if (!country.empty()) in.country = std::string(country);
+            if (whatif::inNamedLocation(n, in) == whatif::Tri::Yes) r.hits += count;
+        }
         rows.push_back(r);
     }
     return rows;

@@ -478,6 +478,13 @@ void locationSide(Side& s, const std::vector<std::string>& ids, const WhatIfInpu
 
 } // namespace
 
+Tri inNamedLocation(const NamedLocation& n, const WhatIfInput& in)
+{
+    std::optional<Addr16> ip;
+    if (!in.ipAddress.empty()) ip = parseAddress(in.ipAddress);
+    return locationHolds(n, in, ip);
+}
+
 ConditionResult evaluateLocations(const CaPolicy& p, const WhatIfInput& in, const Directory& dir)
 {
     const char* r = "location";

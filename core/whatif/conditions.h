@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "tri.h"
 #include "whatifinput.h"
 
 #include "model/capolicy.h"
@@ -54,6 +55,10 @@ ConditionResult evaluateApplications(
 ConditionResult evaluateClientApps(const CaPolicy& p, const WhatIfInput& in);
 ConditionResult evaluatePlatforms(const CaPolicy& p, const WhatIfInput& in);
 ConditionResult evaluateLocations(const CaPolicy& p, const WhatIfInput& in, const Directory& dir);
+// Whether the sign-in is in one named location, as Conditional Access decides it: IP ranges by the IP address,
+// country locations by the country (an IP that maps to no country is in it when it includes unknown
+// countries; GPS-based lookups are never in a log, so Unknown).
+Tri inNamedLocation(const NamedLocation& n, const WhatIfInput& in);
 ConditionResult evaluateSignInRisk(const CaPolicy& p, const WhatIfInput& in);
 ConditionResult evaluateUserRisk(const CaPolicy& p, const WhatIfInput& in);
 ConditionResult evaluateServicePrincipalRisk(const CaPolicy& p, const WhatIfInput& in);

@@ -91,6 +91,7 @@ private slots:
     void reportFromTheWizardDescribesThatIncident();
     void policyFilterAndDoubleClick();
     void unknownFieldIsNamed();
+    void countryLocationsCountTheirSignIns();
 };
 
 void TestWindowTruth::changingTheLastAnswerKeepsCauseAndFixReachable()
@@ -265,6 +266,35 @@ void TestWindowTruth::unknownFieldIsNamed()
     QVERIFY(counts);
     QVERIFY2(counts->text().contains(QLatin1String("erorr")) && counts->text().contains(QLatin1String("error:")),
         qPrintable(counts->text()));
+}
+
+void TestWindowTruth::countryLocationsCountTheirSignIns()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(loadDemo(window));
+    const Dataset& d = *window.dataset();
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    auto* locations = window.findChild<QTableView*>(QStringLiteral("namedLocationsTable"));
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->widget(i)->isAncestorOf(locations)) tabs->setCurrentIndex(i);
+    QTRY_VERIFY_WITH_TIMEOUT(locations->model()->rowCount() > 0, test::kHangGuardMs);
+    int checked = 0;
+    for (const NamedLocation& n : d.namedLocations()) {
+        if (n.kind != NamedLocation::Kind::Country) continue;
+        int want = 0;
+        for (uint32_t r = 0; r < d.signInCount(); ++r) {
+            const std::string country(d.signIn(r).str(SF::Country));
+            want += std::find(n.countries.begin(), n.countries.end(), country) != n.countries.end();
+        }
+        QVERIFY2(want > 0, n.displayName.c_str()); // the demo has sign-ins from the blocked countries
+        for (int row = 0; row < locations->model()->rowCount(); ++row)
+            if (locations->model()->index(row, 0).data().toString() == QString::fromStdString(n.displayName)) {
+                QCOMPARE(locations->model()->index(row, 4).data().toInt(), want);
+                ++checked;
+            }
+    }
+    QVERIFY(checked > 0);
 }
 
 QTEST_MAIN(TestWindowTruth)
