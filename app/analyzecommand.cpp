@@ -51,6 +51,7 @@ nlohmann::ordered_json toJson(const Summary& s, const IngestJob& job)
     for (auto [code, count] : s.errorCodes) codes[std::to_string(code)] = count;
     out["errorCodes"] = codes;
     out["blocked53003"] = s.blocked53003;
+    out["blockedByConditionalAccess"] = s.blockedByCa; // error:ca, the Incidents view and the report
     J ca;
     for (int c = 0; c < 4; ++c) ca[std::string(name(CaStatus(c)))] = s.caStatus[size_t(c)];
     out["conditionalAccessStatus"] = ca;
@@ -90,7 +91,7 @@ void printHuman(const Summary& s, const IngestJob& job)
         "\n  interactive %llu, non-interactive %llu, service principal %llu, managed identity %llu, unknown %llu\n",
         (unsigned long long)s.types[0], (unsigned long long)s.types[1], (unsigned long long)s.types[2],
         (unsigned long long)s.types[3], (unsigned long long)s.types[4]);
-    std::printf("  blocked by Conditional Access (53003): %llu\n", (unsigned long long)s.blocked53003);
+    std::printf("  %s\n", blockedByCaText(s).toLocal8Bit().constData());
     if (s.blocked53003) {
         std::printf("  controls the blocking policies asked for:");
         for (size_t i = 0; i < s.unmetControls.size(); ++i)

@@ -77,8 +77,7 @@ QString summaryHtml(const Dataset& d, const Summary& s, const std::vector<InputR
              .arg(s.types[1])
              .arg(s.types[2])
              .arg(s.types[3]);
-    h += QStringLiteral("<p><b style='color:#b00020'>%1</b> blocked by Conditional Access (AADSTS53003)</p>")
-             .arg(s.blocked53003);
+    h += QStringLiteral("<p style='color:#b00020'><b>%1</b></p>").arg(blockedByCaText(s).toHtmlEscaped());
     QString failing;
     for (const auto& p : s.policies) {
         const uint64_t n = p.results[size_t(PolicyResult::Failure)];

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "summary.h"
 
+#include "diagnosis/incidents.h"
 #include "model/signinref.h"
 
 #include <unordered_map>
@@ -33,6 +34,17 @@ const char* unmetControlName(size_t index)
     return index < std::size(kUnmet) ? kUnmet[index].name : "";
 }
 
+QString blockedByCaText(const Summary& s)
+{
+    const uint64_t other = s.blockedByCa - s.blocked53003;
+    if (other == 0) return QStringLiteral("%1 blocked by Conditional Access (error 53003)").arg(s.blockedByCa);
+    return QStringLiteral(
+        "%1 blocked by Conditional Access (%2 with error 53003, %3 with other Conditional Access codes)")
+        .arg(s.blockedByCa)
+        .arg(s.blocked53003)
+        .arg(other);
+}
+
 Summary summarize(const Dataset& d)
 {
     Summary s;
@@ -46,6 +58,7 @@ Summary summarize(const Dataset& d)
         if (si.hasErrorCode()) ++s.errorCodes[si.errorCode()];
         const bool blocked = si.hasErrorCode() && si.errorCode() == 53003;
         if (blocked) ++s.blocked53003;
+        if (si.hasErrorCode() && isConditionalAccessBlock(si.errorCode())) ++s.blockedByCa;
         if (si.createdMs() != INT64_MIN) {
             s.first = std::min(s.first, si.createdMs());
             s.last = std::max(s.last, si.createdMs());

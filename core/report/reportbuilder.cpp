@@ -124,9 +124,7 @@ void summarize(ReportModel& m, const Dataset& d, const std::vector<Incident>& in
                          .arg(section.fixes.front().title);
     else
         m.summary << QStringLiteral("No automatic fix applies; the diagnosis steps list what to check.");
-    m.summary << (section.verificationState == QLatin1String("fixed") ? QStringLiteral("Verified: ")
-                                                                      : QStringLiteral("Not verified: "))
-            + section.verification;
+    m.summary << section.verification; // it starts with its state: "Fixed:", "Not fixed:", "Not verified yet:"
 }
 
 } // namespace

@@ -10,9 +10,13 @@
 #include "views/signinsview.h"
 #include "wizard/diagnosiswizard.h"
 
+#include "diagnosis/incidents.h"
 #include "model/signinref.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPdfDocument>
@@ -23,6 +27,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace calens;
 
@@ -92,6 +97,7 @@ private slots:
     void policyFilterAndDoubleClick();
     void unknownFieldIsNamed();
     void countryLocationsCountTheirSignIns();
+    void countsAgreeEverywhere();
 };
 
 void TestWindowTruth::changingTheLastAnswerKeepsCauseAndFixReachable()
@@ -295,6 +301,44 @@ void TestWindowTruth::countryLocationsCountTheirSignIns()
             }
     }
     QVERIFY(checked > 0);
+}
+
+void TestWindowTruth::countsAgreeEverywhere()
+{
+    MainWindow window;
+    QVERIFY(loadDemo(window));
+    const Dataset& d = *window.dataset();
+    int blocked = 0, blocked53003 = 0;
+    for (uint32_t r = 0; r < d.signInCount(); ++r) {
+        const SignInRef s = d.signIn(r);
+        blocked += s.hasErrorCode() && isConditionalAccessBlock(s.errorCode());
+        blocked53003 += s.hasErrorCode() && s.errorCode() == 53003;
+    }
+    QVERIFY(blocked > blocked53003); // the demo has other Conditional Access codes too
+    // The overview, the quick filter, the report and the command line give the same figure.
+    const QString overview = window.findChild<QTextBrowser*>(QStringLiteral("overview"))->toPlainText();
+    QVERIFY2(overview.contains(QStringLiteral("%1 blocked by Conditional Access").arg(blocked)), qPrintable(overview));
+    QSignalSpy changed(window.session(), &DataSession::snapshotChanged);
+    window.findChild<QComboBox*>(QStringLiteral("quickFilter"))->setCurrentIndex(1);
+    QVERIFY(changed.wait(test::kHangGuardMs));
+    QCOMPARE(window.findChild<QTableView*>(QStringLiteral("signInTableView"))->model()->rowCount(), blocked);
+    window.findChild<QComboBox*>(QStringLiteral("quickFilter"))->setCurrentIndex(0);
+    QVERIFY(changed.wait(test::kHangGuardMs));
+    QTemporaryDir dir;
+    const QString text = exportThrough(window.exportReport(), dir.filePath(QStringLiteral("all.pdf")));
+    QVERIFY2(text.contains(QStringLiteral("Blocked sign-ins %1 sign-ins of").arg(blocked)), qPrintable(text.left(500)));
+    QVERIFY(!text.contains(QLatin1String("Not verified: Not verified")));
+    QVERIFY(!text.contains(QLatin1String("Verified: Fixed")));
+
+    const QString demo = dir.filePath(QStringLiteral("demo.json"));
+    QCOMPARE(test::runCalens({ QStringLiteral("synth"), QStringLiteral("--seed"), QStringLiteral("1"),
+                                 QStringLiteral("--sign-ins"), QStringLiteral("2000"), QStringLiteral("-o"), demo })
+                 .code,
+        0);
+    const test::CliRun analyze = test::runCalens({ QStringLiteral("analyze"), demo, QStringLiteral("--json") });
+    const QJsonObject json = QJsonDocument::fromJson(analyze.out).object();
+    QCOMPARE(json.value(QStringLiteral("blockedByConditionalAccess")).toInt(), blocked);
+    QCOMPARE(json.value(QStringLiteral("blocked53003")).toInt(), blocked53003);
 }
 
 QTEST_MAIN(TestWindowTruth)

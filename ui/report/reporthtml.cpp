@@ -80,7 +80,9 @@ QString ReportHtml::cover() const
 {
     std::vector<ReportFact> facts { { QStringLiteral("Tenant"), m_model.tenant },
         { QStringLiteral("Blocked sign-ins"),
-            QStringLiteral("%1 of %2 identities").arg(m_model.signIns).arg(m_model.identities) },
+            (m_model.signIns == 1 ? QStringLiteral("1 sign-in") : QStringLiteral("%1 sign-ins").arg(m_model.signIns))
+                + (m_model.identities == 1 ? QStringLiteral(" of 1 identity")
+                                           : QStringLiteral(" of %1 identities").arg(m_model.identities)) },
         { QStringLiteral("Time window"), m_model.windowStart + QStringLiteral(" to ") + m_model.windowEnd },
         { QStringLiteral("Scope"), m_model.scope }, { QStringLiteral("Generated"), m_model.generatedAt },
         { QStringLiteral("Tool"), QStringLiteral("CA Lens ") + m_model.toolVersion } };
