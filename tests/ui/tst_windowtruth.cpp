@@ -14,6 +14,7 @@
 #include "model/signinref.h"
 
 #include <QAbstractButton>
+#include <QChartView>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,7 +28,10 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
+
 #include <QTextBrowser>
+#include <cmath>
 
 using namespace calens;
 
@@ -98,6 +102,7 @@ private slots:
     void unknownFieldIsNamed();
     void countryLocationsCountTheirSignIns();
     void countsAgreeEverywhere();
+    void chartAxesTellTheTruth();
 };
 
 void TestWindowTruth::changingTheLastAnswerKeepsCauseAndFixReachable()
@@ -339,6 +344,35 @@ void TestWindowTruth::countsAgreeEverywhere()
     const QJsonObject json = QJsonDocument::fromJson(analyze.out).object();
     QCOMPARE(json.value(QStringLiteral("blockedByConditionalAccess")).toInt(), blocked);
     QCOMPARE(json.value(QStringLiteral("blocked53003")).toInt(), blocked53003);
+}
+
+void TestWindowTruth::chartAxesTellTheTruth()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(loadDemo(window));
+    auto* view = window.findChild<QWidget*>(QStringLiteral("timeChart"))->findChild<QChartView*>();
+    QVERIFY(view);
+    QSignalSpy changed(window.session(), &DataSession::snapshotChanged);
+    for (const QString& filter : { QStringLiteral("error:53003 type:managedIdentity"),
+             QString(QStringLiteral("corr:") + QString::fromLatin1(kDatabricks.data(), 8)), QString() }) {
+        window.setFilterText(filter);
+        window.applyFilterNow();
+        QVERIFY(changed.wait(test::kHangGuardMs));
+        const auto vertical = view->chart()->axes(Qt::Vertical);
+        if (vertical.isEmpty()) continue;
+        auto* y = qobject_cast<QValueAxis*>(vertical.front());
+        QVERIFY(y);
+        const double step = (y->max() - y->min()) / (y->tickCount() - 1);
+        QCOMPARE(step, std::round(step)); // every gridline on a whole count
+        QVERIFY(step >= 1);
+    }
+    // Nothing shown: the chart says so instead of five "01-01 00:00" labels.
+    window.setFilterText(QStringLiteral("corr:no-such-sign-in"));
+    window.applyFilterNow();
+    QVERIFY(changed.wait(test::kHangGuardMs));
+    QVERIFY(view->chart()->axes().isEmpty());
+    QVERIFY2(view->chart()->title().contains(QLatin1String("none")), qPrintable(view->chart()->title()));
 }
 
 QTEST_MAIN(TestWindowTruth)

@@ -2,16 +2,27 @@
 #include "timechart.h"
 
 #include "ingest/timestamp.h"
+#include "query/axisplan.h"
 
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QDateTime>
 #include <QDateTimeAxis>
 #include <QLineSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 namespace calens {
+
+namespace {
+// QDateTimeAxis labels in local time; the table, the filter and the logs speak UTC. A point is placed where
+// local time reads as its UTC time.
+double axisValue(int64_t utcMs)
+{
+    return double(utcMs - qint64(QDateTime::fromMSecsSinceEpoch(utcMs).offsetFromUtc()) * 1000);
+}
+} // namespace
 
 class TimeChart::Impl
 {
@@ -49,10 +60,15 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
     }
     // Two areas over a date axis: all sign-ins, and the blocked ones in front. Points are built first and
     // handed over with replace() (append() per point is quadratic in Qt Charts).
+    if (buckets.empty()) {
+        chart->setTitle(tr("Sign-ins over time: none in the filter and time range"));
+        return;
+    }
+    chart->setTitle(tr("Sign-ins over time, UTC (blocked in red)"));
     QList<QPointF> all, blockedPoints, zero;
     uint64_t max = 0;
     for (const TimeBucket& b : buckets) {
-        const double x = double(b.startMs);
+        const double x = axisValue(b.startMs);
         all << QPointF(x, double(b.total));
         blockedPoints << QPointF(x, double(b.blocked));
         zero << QPointF(x, 0);
@@ -66,15 +82,13 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
         auto* area = new QAreaSeries(upper, lower);
         upper->setParent(area); // an area series does not own its boundary lines
         lower->setParent(area);
-        upper->setParent(area); // an area series does not own its boundary lines
-        lower->setParent(area);
         area->setName(name);
         area->setColor(color);
         area->setBorderColor(color.darker(130));
         chart->addSeries(area);
         connect(area, &QAreaSeries::clicked, this, [this](const QPointF& p) {
             for (size_t i = 0; i < m_buckets.size(); ++i)
-                if (i + 1 == m_buckets.size() || p.x() < double(m_buckets[i + 1].startMs)) {
+                if (i + 1 == m_buckets.size() || p.x() < axisValue(m_buckets[i + 1].startMs)) {
                     clickBucket(int(i));
                     return;
                 }
@@ -83,15 +97,20 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
     };
     QAreaSeries* total = makeArea(all, QColor(0x9c, 0xb8, 0xd6), tr("all"));
     QAreaSeries* blocked = makeArea(blockedPoints, QColor(0xc6, 0x28, 0x28), tr("blocked"));
+    // Ticks on round hours or days, counts on whole numbers: a label never names a value it does not mark.
+    const int64_t bucketMs = buckets.size() > 1 ? buckets[1].startMs - buckets[0].startMs : 3600000;
+    const TimeAxis time = timeAxis(buckets.front().startMs, buckets.back().startMs + bucketMs - 1);
     auto* axisX = new QDateTimeAxis;
-    const bool days = !buckets.empty() && buckets.back().startMs - buckets.front().startMs > 2 * 86400000LL;
-    axisX->setFormat(days ? QStringLiteral("MM-dd") : QStringLiteral("MM-dd hh:mm"));
-    axisX->setTickCount(5);
+    axisX->setFormat(time.days ? QStringLiteral("MM-dd") : QStringLiteral("MM-dd hh:mm"));
+    axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(axisValue(time.startMs))),
+        QDateTime::fromMSecsSinceEpoch(qint64(axisValue(time.endMs))));
+    axisX->setTickCount(time.ticks());
     chart->addAxis(axisX, Qt::AlignBottom);
+    const CountAxis count = countAxis(max, 4);
     auto* axisY = new QValueAxis;
-    axisY->setRange(0, double(std::max<uint64_t>(max, 1)) * 1.05);
+    axisY->setRange(0, double(count.top));
     axisY->setLabelFormat(QStringLiteral("%d"));
-    axisY->setTickCount(4);
+    axisY->setTickCount(count.ticks());
     chart->addAxis(axisY, Qt::AlignLeft);
     for (QAreaSeries* a : { total, blocked }) {
         a->attachAxis(axisX);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "chartpainter.h"
 
+#include "query/axisplan.h"
+
 #include <QFontMetricsF>
 #include <QPaintDevice>
 #include <QPainter>
@@ -23,15 +25,6 @@ QFont font(qreal pointSize, bool bold = false)
     f.setPointSizeF(pointSize);
     f.setBold(bold);
     return f;
-}
-
-double niceMax(double v)
-{
-    if (v <= 1) return 1;
-    const double step = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : { 1.0, 2.0, 2.5, 5.0, 10.0 })
-        if (m * step >= v) return m * step;
-    return 10 * step;
 }
 
 QString number(double v)
@@ -76,17 +69,20 @@ void paintTimeline(QPainter& p, QRectF r, const ReportChart& c, qreal pt)
     const QFontMetricsF fm(axisFont, p.device());
     const size_t n = c.values.size();
     if (n == 0) return;
-    const double max = niceMax(*std::max_element(c.values.begin(), c.values.end()));
+    // Gridlines on whole counts only (the same axis as the window's chart).
+    const CountAxis axis = countAxis(uint64_t(std::max(0.0, *std::max_element(c.values.begin(), c.values.end()))), 4);
+    const double max = double(axis.top);
+    const int intervals = axis.ticks() - 1;
     const qreal axisW = fm.horizontalAdvance(number(max)) + 4 * pt;
     const QRectF plot(r.left() + axisW, r.top() + fm.height() / 2, r.width() - axisW,
         r.height() - fm.height() * 2.2 - fm.height() / 2);
     p.setPen(QPen(kGrid, 0.5 * pt));
-    for (int t = 0; t <= 4; ++t) {
-        const qreal y = plot.bottom() - plot.height() * t / 4;
+    for (int t = 0; t <= intervals; ++t) {
+        const qreal y = plot.bottom() - plot.height() * t / intervals;
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         p.setPen(kMuted);
         p.drawText(QRectF(r.left(), y - fm.height() / 2, axisW - 3 * pt, fm.height()),
-            Qt::AlignRight | Qt::AlignVCenter, number(max * t / 4));
+            Qt::AlignRight | Qt::AlignVCenter, number(double(axis.step) * t));
         p.setPen(QPen(kGrid, 0.5 * pt));
     }
     const qreal slot = plot.width() / qreal(n);
