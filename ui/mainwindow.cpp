@@ -4,6 +4,7 @@
 #include "connect/connectdialog.h"
 #include "export/exportreportdialog.h"
 #include "loadworker.h"
+#include "messagebar.h"
 #include "query/directorytablemodels.h"
 #include "query/summary.h"
 #include "session/backgroundjob.h"
@@ -41,10 +42,31 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace calens {
 
 namespace {
+
+// One line per input that could not be read or lost records: the file and the reason, for the message bar.
+QString loadProblems(const std::vector<InputReport>& reports)
+{
+    QStringList lines;
+    for (const InputReport& r : reports) {
+        if (!r.error.isEmpty())
+            lines << MainWindow::tr("%1: %2").arg(r.path, r.error);
+        else if (r.skipped > 0)
+            lines << MainWindow::tr("%1: %n record(s) skipped (see the Overview for why)", nullptr, int(r.skipped))
+                         .arg(r.path);
+    }
+    if (lines.size() > 6) {
+        const qsizetype more = lines.size() - 5;
+        lines = lines.mid(0, 5);
+        lines << MainWindow::tr("…and %n more file(s); the Overview lists them all.", nullptr, int(more));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 void applyPalette(bool dark)
 {
     const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -69,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_session(new DataSession(this))
     , m_loader(new LoadWorker(this))
     , m_tabs(new QTabWidget)
+    , m_message(new MessageBar)
     , m_signIns(new SignInsView(m_session))
     , m_incidents(new IncidentsView(m_session))
     , m_whatIf(new WhatIfView(m_session))
@@ -97,7 +120,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(locations, tr("Named locations"));
     m_tabs->addTab(m_incidents, tr("Incidents"));
     m_tabs->addTab(m_whatIf, tr("What-If"));
-    setCentralWidget(m_tabs);
+    auto* central = new QWidget;
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_message);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
 
     m_summary->setObjectName(QStringLiteral("overview"));
     m_summary->setAccessibleName(tr("Overview"));
@@ -206,7 +234,7 @@ void MainWindow::buildToolBars()
 void MainWindow::buildMenus()
 {
     QMenu* signIn = menuBar()->addMenu(tr("&Sign-in"));
-    QAction* diag = signIn->addAction(tr("Diagnose…"), this, [this] { diagnose(m_signIns->currentSignIn()); });
+    QAction* diag = signIn->addAction(tr("Diagnose…"), this, &MainWindow::diagnoseSelected);
     diag->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     QAction* whatIf = signIn->addAction(tr("What-If…"), this, [this] {
         m_whatIf->useSignIn(m_signIns->currentSignIn());
@@ -298,12 +326,31 @@ ExportReportDialog* MainWindow::exportReport(const ReportFocus& focus)
     return dialog;
 }
 
+void MainWindow::diagnoseSelected()
+{
+    if (!m_session->dataset() || m_session->dataset()->signInCount() == 0) {
+        m_message->show(
+            MessageBar::Kind::Info, tr("Nothing to diagnose yet: open sign-in exports, a folder, or the demo tenant."));
+        return;
+    }
+    const bool incidents = m_tabs->currentWidget() == m_incidents;
+    const int row = incidents ? m_incidents->currentSignIn() : m_signIns->currentSignIn();
+    if (row < 0) {
+        m_message->show(MessageBar::Kind::Info,
+            incidents ? tr("Select an incident to diagnose, then press Ctrl+D (or double-click it).")
+                      : tr("Select a sign-in to diagnose, then press Ctrl+D (or double-click it)."));
+        return;
+    }
+    diagnose(row);
+}
+
 void MainWindow::diagnose(int row)
 {
     if (row < 0 || !m_session->dataset()) return;
     auto* wizard = new DiagnosisWizard(m_session->dataset(), uint32_t(row), this);
     connect(wizard, &DiagnosisWizard::addToReportRequested, this, [this, wizard](uint32_t focusRow) {
-        exportReport(ReportFocus { focusRow, wizard->overrides() }); // that sign-in's incident, with the admin's answers
+        exportReport(
+            ReportFocus { focusRow, wizard->overrides() }); // that sign-in's incident, with the admin's answers
     });
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->show();
@@ -351,6 +398,21 @@ void MainWindow::onLoaded(
         m_status->setText(tr("Loading cancelled; what was shown before is kept."));
         return;
     }
+    const QString problems = loadProblems(reports);
+    const bool nothingRead = dataset->signInCount() == 0 && dataset->policies().empty()
+        && dataset->namedLocations().empty() && dataset->changes().empty();
+    if (nothingRead && m_session->dataset()) {
+        // What was shown before stays: a file that holds nothing usable replaces nothing.
+        m_status->setText(tr("Nothing was read; what was shown before is kept."));
+        m_message->show(MessageBar::Kind::Error, tr("Nothing could be read. %1").arg(problems));
+        return;
+    }
+    if (nothingRead)
+        m_message->show(MessageBar::Kind::Error, tr("Nothing could be read. %1").arg(problems));
+    else if (!problems.isEmpty())
+        m_message->show(MessageBar::Kind::Warning, problems);
+    else
+        m_message->hide();
     m_summaryJob->cancel(); // a fetch still being summarized is no longer what is shown
     m_summary->setHtml(m_loader->lastSummaryHtml());
     m_session->setFilter(composedFilter());

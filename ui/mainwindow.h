@@ -28,6 +28,7 @@ class DataSession;
 class ExportReportDialog;
 class IncidentsView;
 class LoadWorker;
+class MessageBar;
 class SignInsView;
 class WhatIfView;
 
@@ -53,6 +54,8 @@ public:
     ConnectDialog* openConnectDialog();
     SignInsView* signInsView() const { return m_signIns; }
     IncidentsView* incidentsView() const { return m_incidents; }
+    MessageBar* messageBar() const { return m_message; }
+    void diagnoseSelected(); // Ctrl+D: the sign-in or incident selected in the view shown
 
 signals:
     void loaded(); // a load finished and its data is shown
@@ -73,6 +76,7 @@ private:
     DataSession* m_session;
     LoadWorker* m_loader;
     QTabWidget* m_tabs;
+    MessageBar* m_message;
     SignInsView* m_signIns;
     IncidentsView* m_incidents;
     WhatIfView* m_whatIf;

@@ -3,6 +3,7 @@
 // follows changed answers to a cause, filters filter, counts agree with the command line. Each case drives
 // the real widgets offscreen on the demo tenant.
 #include "export/exportreportdialog.h"
+#include "messagebar.h"
 #include "session/datasession.h"
 #include "support/testpaths.h"
 #include "ui/mainwindow.h"
@@ -16,6 +17,7 @@
 #include <QAbstractButton>
 #include <QChartView>
 #include <QComboBox>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -103,6 +105,8 @@ private slots:
     void countryLocationsCountTheirSignIns();
     void countsAgreeEverywhere();
     void chartAxesTellTheTruth();
+    void diagnoseWithNothingSelectedSaysWhatToDo();
+    void unreadableFileIsSaidWhereTheAdminLooks();
 };
 
 void TestWindowTruth::changingTheLastAnswerKeepsCauseAndFixReachable()
@@ -373,6 +377,57 @@ void TestWindowTruth::chartAxesTellTheTruth()
     QVERIFY(changed.wait(test::kHangGuardMs));
     QVERIFY(view->chart()->axes().isEmpty());
     QVERIFY2(view->chart()->title().contains(QLatin1String("none")), qPrintable(view->chart()->title()));
+}
+
+void TestWindowTruth::diagnoseWithNothingSelectedSaysWhatToDo()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(&window, &MainWindow::wizardOpened);
+    QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier); // nothing loaded
+    QVERIFY(opened.isEmpty());
+    QVERIFY2(window.messageBar()->text().contains(QLatin1String("open sign-in exports")),
+        qPrintable(window.messageBar()->text()));
+    QVERIFY(loadDemo(window));
+    auto* table = window.findChild<QTableView*>(QStringLiteral("signInTableView"));
+    table->setCurrentIndex(QModelIndex());
+    QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(opened.isEmpty());
+    QVERIFY2(window.messageBar()->text().contains(QLatin1String("Select a sign-in")),
+        qPrintable(window.messageBar()->text()));
+    // With one selected, Ctrl+D opens the wizard on it.
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(opened.size(), 1);
+    qobject_cast<QWidget*>(opened.front().front().value<QWidget*>())->close();
+}
+
+void TestWindowTruth::unreadableFileIsSaidWhereTheAdminLooks()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("screenshot.png"));
+    {
+        QFile f(png);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromHex("89504e470d0a1a0a0000000d49484452") + QByteArray(200, '\x01'));
+    }
+    MainWindow window;
+    window.show();
+    // Nothing loaded before: the window stays empty and the bar names the file and the reason.
+    window.openPaths({ png });
+    QTRY_VERIFY_WITH_TIMEOUT(!window.messageBar()->text().isEmpty(), test::kHangGuardMs);
+    QCOMPARE(int(window.messageBar()->kind()), int(MessageBar::Kind::Error));
+    QVERIFY2(window.messageBar()->text().contains(png), qPrintable(window.messageBar()->text()));
+    QVERIFY2(window.messageBar()->text().contains(QLatin1String("Nothing could be read")),
+        qPrintable(window.messageBar()->text()));
+    // Data loaded: opening a file with no sign-ins keeps it and says why.
+    QVERIFY(loadDemo(window));
+    QVERIFY(window.messageBar()->text().isEmpty());
+    window.openPaths({ png });
+    QTRY_VERIFY_WITH_TIMEOUT(!window.messageBar()->text().isEmpty(), test::kHangGuardMs);
+    QVERIFY(window.messageBar()->text().contains(png));
+    QCOMPARE(window.dataset()->signInCount(), size_t(2000));
 }
 
 QTEST_MAIN(TestWindowTruth)

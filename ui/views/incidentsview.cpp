@@ -44,19 +44,16 @@ IncidentsView::IncidentsView(DataSession* session, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(split);
-    auto current = [this]() -> const Incident* {
+    connect(diagnose, &QPushButton::clicked, this, [this] {
+        if (currentSignIn() >= 0) emit diagnoseRequested(currentSignIn());
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this] {
+        if (currentSignIn() >= 0) emit diagnoseRequested(currentSignIn());
+    });
+    connect(show, &QPushButton::clicked, this, [this] {
         const QModelIndex i = m_table->currentIndex();
-        return i.isValid() ? &m_model->incidents()[size_t(i.row())] : nullptr;
-    };
-    connect(diagnose, &QPushButton::clicked, this, [this, current] {
-        if (const Incident* inc = current()) emit diagnoseRequested(int(inc->firstRow));
-    });
-    connect(m_table, &QTableView::doubleClicked, this, [this, current] {
-        if (const Incident* inc = current()) emit diagnoseRequested(int(inc->firstRow));
-    });
-    connect(show, &QPushButton::clicked, this, [this, current] {
-        const Incident* inc = current();
-        if (!inc) return;
+        if (!i.isValid()) return;
+        const Incident* inc = &m_model->incidents()[size_t(i.row())];
         QString term = QStringLiteral("error:ca app:%1 user:%2")
                            .arg(quoteFilterValue(inc->appId), quoteFilterValue(inc->principalId));
         if (!inc->policyName.isEmpty())
@@ -65,6 +62,14 @@ IncidentsView::IncidentsView(DataSession* session, QWidget* parent)
     });
     connect(session, &DataSession::datasetChanged, this, &IncidentsView::recompute);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &IncidentsView::showChanges);
+}
+
+int IncidentsView::currentSignIn() const
+{
+    const QModelIndex i = m_table->currentIndex();
+    return i.isValid() && size_t(i.row()) < m_model->incidents().size()
+        ? int(m_model->incidents()[size_t(i.row())].firstRow)
+        : -1;
 }
 
 void IncidentsView::recompute()

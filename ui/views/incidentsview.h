@@ -21,6 +21,7 @@ public:
     explicit IncidentsView(DataSession* session, QWidget* parent = nullptr);
     QTableView* table() const { return m_table; }
     const IncidentTableModel* model() const { return m_model; }
+    int currentSignIn() const; // the selected incident's first sign-in (dataset row), -1 when none
 
 signals:
     void diagnoseRequested(int row);
