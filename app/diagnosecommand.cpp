@@ -42,6 +42,16 @@ void printHuman(const Diagnosis& d, const Flowchart& chart)
         for (const QString& e : s.evidence) out(QStringLiteral("        - ") + e);
     }
     for (const QString& n : d.notes) out(QStringLiteral("\nNote: ") + n);
+    if (d.intent.answer == Answer::Yes) {
+        out(QStringLiteral("\nIntended: yes (%1) — no policy change is needed. %2")
+                .arg(d.intent.byAdmin ? QStringLiteral("your answer") : QStringLiteral("from the policy"),
+                    d.intent.byAdmin ? QString() : d.intent.because)
+                .trimmed());
+        if (!d.intent.tellUser.isEmpty()) out(QStringLiteral("  Tell the user: ") + d.intent.tellUser);
+        if (!d.fixes.empty()) out(QStringLiteral("  If it is a fault after all (answer block-intended=no):"));
+    } else if (d.intent.answer == Answer::Unknown) {
+        out(QStringLiteral("\nIntended: only you can say (answer block-intended=yes if the policy did its job)."));
+    }
     for (const auto& f : d.fixes) {
         out(QStringLiteral("\nFix: ") + f.title);
         out(QStringLiteral("  ") + f.portal);

@@ -150,6 +150,14 @@ Diagnosis Diagnoser::diagnose(uint32_t row, const Overrides& overrides, Detail d
         d.notes << QString::fromStdString(m_chart.notes.at("noPolicyDefinitions"));
 
     if (detail == Detail::Full) d.fixes = buildFixes(m_dataset, sheet, d, m_chart);
+    const PolicyEval* blocking = nullptr;
+    for (const PolicyEval* e : sheet.failing())
+        if (!blocking || qs(s.policyId(*e)) == d.causes.front().policyId) blocking = e;
+    d.intent = assessIntent(sheet, blocking, d.cause);
+    if (const auto over = overrides.find(kIntendedKey); over != overrides.end()) {
+        d.intent.answer = over->second;
+        d.intent.byAdmin = true;
+    }
     return d;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "answer.h"
+#include "blockintent.h"
 
 #include <QString>
 #include <QStringList>
@@ -66,6 +67,7 @@ struct Diagnosis
     std::vector<Cause> causes; // best first
     std::vector<Step> steps;
     std::vector<Fix> fixes;
+    BlockIntent intent; // whether the block is the policy doing its job (then tell the user, change nothing)
     QStringList notes; // report-only policies that would block, service dependencies, missing inputs
 };
 

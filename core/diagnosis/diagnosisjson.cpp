@@ -58,6 +58,9 @@ J toJson(const Diagnosis& d)
     }
     out["fixes"] = fixes;
     out["notes"] = list(d.notes);
+    // Extra key (the contract allows them): is the block the policy doing its job?
+    out["intended"] = J { { "answer", answerName(d.intent.answer) }, { "source", d.intent.byAdmin ? "admin" : "data" },
+        { "because", u(d.intent.because) }, { "tellUser", u(d.intent.tellUser) } };
     return out;
 }
 

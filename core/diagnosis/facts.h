@@ -20,6 +20,7 @@ public:
     Fact get(std::string_view name, const PolicyEval* policy) const;
 
     const SignInRef& signIn() const { return m_signIn; }
+    const Dataset& dataset() const { return m_d; }
     const CaPolicy* definition(const PolicyEval& e) const; // the tenant's policy, when loaded
     QString principalKind() const; // "user" | "servicePrincipal" | "managedIdentity"
     QString principalId() const;

@@ -127,6 +127,10 @@ ReportIncident incidentSection(
         }
         r.fixes.push_back({ f.title, f.portal, f.powershell, request, f.verify });
     }
+    r.intended = QString::fromLatin1(answerName(d.intent.answer));
+    r.intendedSource = d.intent.byAdmin ? QStringLiteral("admin") : QStringLiteral("data");
+    r.intendedBecause = d.intent.because;
+    r.tellUser = d.intent.tellUser;
     const Verification v = verifyIncident(dataset, inc, inc.lastMs);
     r.verificationState = verificationState(v.state);
     r.verification = v.text;

@@ -118,7 +118,11 @@ void summarize(ReportModel& m, const Dataset& d, const std::vector<Incident>& in
         m.summary << QStringLiteral("The policy \"%1\" asks for %2, which this sign-in could not provide.")
                          .arg(top.policyName, controlWords(top.unmetControls));
     m.summary << QStringLiteral("Root cause: %1. %2").arg(section.causeTitle, section.causeSummary).trimmed();
-    if (!section.fixes.empty())
+    if (section.intended == QLatin1String("yes"))
+        m.summary << QStringLiteral("The block is intended: the policy did its job, and no policy change is needed.%1")
+                         .arg(section.tellUser.isEmpty() ? QString()
+                                                         : QStringLiteral(" Tell the user: ") + section.tellUser);
+    else if (!section.fixes.empty())
         m.summary << QStringLiteral("Fix: %1. The incident's section gives the portal steps and a script to "
                                     "review; CA Lens changed nothing in the tenant.")
                          .arg(section.fixes.front().title);

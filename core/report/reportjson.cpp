@@ -83,6 +83,8 @@ J incident(const ReportIncident& i)
         fixes.push_back(std::move(fj));
     }
     o["fixes"] = std::move(fixes);
+    o["intended"] = J { { "answer", s(i.intended) }, { "source", s(i.intendedSource) },
+        { "because", s(i.intendedBecause) }, { "tellUser", s(i.tellUser) } };
     J v;
     v["state"] = s(i.verificationState);
     v["text"] = s(i.verification);

@@ -58,6 +58,9 @@ struct ReportIncident
     std::vector<ReportStep> steps;
     QStringList otherCauses, changes, notes;
     std::vector<ReportFix> fixes;
+    QString intended; // yes | no | unknown: is the block the policy doing its job?
+    QString intendedSource; // data | admin
+    QString intendedBecause, tellUser;
     QString verificationState; // fixed | still-failing | no-sign-in-yet
     QString verification;
 };

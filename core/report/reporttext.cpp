@@ -47,6 +47,8 @@ void each(ReportIncident& i, const std::function<void(QString&)>& edit)
     each(i.notes, edit);
     for (ReportFix& f : i.fixes)
         for (QString* s : { &f.title, &f.portal, &f.powershell, &f.graphRequest, &f.verify }) edit(*s);
+    edit(i.intendedBecause);
+    edit(i.tellUser);
 }
 
 bool isHidingControl(char32_t c)

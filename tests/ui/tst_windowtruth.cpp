@@ -107,6 +107,7 @@ private slots:
     void chartAxesTellTheTruth();
     void diagnoseWithNothingSelectedSaysWhatToDo();
     void unreadableFileIsSaidWhereTheAdminLooks();
+    void intendedBlockIsAnOutcome();
 };
 
 void TestWindowTruth::changingTheLastAnswerKeepsCauseAndFixReachable()
@@ -428,6 +429,44 @@ void TestWindowTruth::unreadableFileIsSaidWhereTheAdminLooks()
     QTRY_VERIFY_WITH_TIMEOUT(!window.messageBar()->text().isEmpty(), test::kHangGuardMs);
     QVERIFY(window.messageBar()->text().contains(png));
     QCOMPARE(window.dataset()->signInCount(), size_t(2000));
+}
+
+void TestWindowTruth::intendedBlockIsAnOutcome()
+{
+    MainWindow window;
+    QVERIFY(loadDemo(window));
+    const Dataset& d = *window.dataset();
+    // A contractor kept out of Azure management: recognised as intended; the user is told, nothing is changed.
+    DiagnosisWizard* wizard = openWizard(window, rowOf(d, "4859ad96-1096-444c-b618-6f8c6a7495d8"));
+    QVERIFY(wizard);
+    while (wizard->currentPage()->objectName() != QLatin1String("causePage")) wizard->next();
+    auto* yes = wizard->currentPage()->findChild<QRadioButton*>(QStringLiteral("intended-yes"));
+    QVERIFY(yes && yes->isChecked());
+    wizard->next();
+    QVERIFY2(wizard->currentPage()->title().contains(QLatin1String("No policy change")),
+        qPrintable(wizard->currentPage()->title()));
+    QVERIFY(wizard->currentPage()->findChild<QLabel*>(QStringLiteral("tellUser")));
+    // The admin disagrees: the fix is the outcome again.
+    wizard->back();
+    wizard->currentPage()->findChild<QRadioButton*>(QStringLiteral("intended-no"))->click();
+    QCOMPARE(wizard->diagnosis().intent.answer, Answer::No);
+    wizard->next();
+    QVERIFY(wizard->currentPage()->title().startsWith(QLatin1String("The fix")));
+    wizard->close();
+
+    // A job from a new egress IP: CA Lens cannot tell; the admin says it is intended, and the report says so.
+    wizard = openWizard(window, rowOf(d, kDatabricks));
+    while (wizard->currentPage()->objectName() != QLatin1String("causePage")) wizard->next();
+    QVERIFY(wizard->currentPage()->findChild<QRadioButton*>(QStringLiteral("intended-unknown"))->isChecked());
+    wizard->currentPage()->findChild<QRadioButton*>(QStringLiteral("intended-yes"))->click();
+    wizard->currentPage()->findChild<QPushButton*>(QStringLiteral("addToReportButton"))->click();
+    QTemporaryDir dir;
+    const QString text = exportThrough(window.findChild<ExportReportDialog*>(QStringLiteral("exportReportDialog")),
+        dir.filePath(QStringLiteral("i.pdf")));
+    QVERIFY2(text.contains(QLatin1String("Outcome: the block is intended")), qPrintable(text.left(2000)));
+    QVERIFY(text.contains(QLatin1String("The admin judged that the policy did its job")));
+    QVERIFY(text.contains(QLatin1String("If it is a fault after all")));
+    wizard->close();
 }
 
 QTEST_MAIN(TestWindowTruth)

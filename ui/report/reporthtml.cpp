@@ -165,9 +165,26 @@ QString ReportHtml::incident(const ReportIncident& i) const
 
 QString ReportHtml::fixes(const ReportIncident& i) const
 {
+    QString intended;
+    if (i.intended == QLatin1String("yes")) {
+        intended = QStringLiteral("<h3>Outcome: the block is intended</h3><p>")
+            + esc(i.intendedSource == QLatin1String("admin") ? QStringLiteral("The admin judged that the policy did "
+                                                                              "its job.")
+                                                             : i.intendedBecause)
+            + QStringLiteral(" No policy change is needed.</p>");
+        if (!i.tellUser.isEmpty())
+            intended += QStringLiteral("<p><b>Tell the user:</b> ") + esc(i.tellUser) + QStringLiteral("</p>");
+        if (i.fixes.empty()) return intended;
+        return intended + QStringLiteral("<h3>If it is a fault after all</h3>") + fixList(i);
+    }
     if (i.fixes.empty())
         return QStringLiteral("<h3>Fix</h3><p>No automatic fix applies: answer the open questions above.</p>");
-    QString h = QStringLiteral("<h3>Fix (review before applying; nothing was changed)</h3>");
+    return QStringLiteral("<h3>Fix (review before applying; nothing was changed)</h3>") + fixList(i);
+}
+
+QString ReportHtml::fixList(const ReportIncident& i) const
+{
+    QString h;
     for (const ReportFix& f : i.fixes) {
         h += QStringLiteral("<h4>") + esc(f.title) + QStringLiteral("</h4><p>") + esc(f.portal)
             + QStringLiteral("</p>");

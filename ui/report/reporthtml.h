@@ -29,6 +29,7 @@ private:
     QString overview() const;
     QString incident(const ReportIncident& incident) const;
     QString fixes(const ReportIncident& incident) const;
+    QString fixList(const ReportIncident& incident) const;
     QString appendix() const;
 
     const ReportModel& m_model;

@@ -15,6 +15,7 @@
 #include <QClipboard>
 #include <QFileDialog>
 #include <QFontDatabase>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
@@ -140,10 +141,12 @@ void DiagnosisWizard::rebuild(int keepUpTo)
         }
     for (size_t i = 0; i < m_diagnosis.steps.size(); ++i)
         if (int(kFirstStep + i) > keepUpTo) setPage(int(kFirstStep + i), stepPage(i));
-    setPage(kCausePage, causePage());
-    setPage(kFixesPage, fixesPage());
-    setPage(kVerifyPage, verifyPage());
+    // The page the admin is on stays (answering on the cause page keeps it; its intent text is updated below).
+    if (currentId() != kCausePage) setPage(kCausePage, causePage());
+    if (currentId() != kFixesPage) setPage(kFixesPage, fixesPage());
+    if (currentId() != kVerifyPage) setPage(kVerifyPage, verifyPage());
     if (keepUpTo < 0) setStartId(kFirstStep);
+    if (m_intentText) m_intentText->setText(intentText()); // the cause page stays when it is the one answered
     // The page being answered stays, but says who answered it now.
     const int index = currentId() - kFirstStep;
     if (QWizardPage* current = currentPage(); current && index >= 0 && index < int(m_diagnosis.steps.size())) {
@@ -222,6 +225,7 @@ QWizardPage* DiagnosisWizard::causePage()
         layout->addWidget(wrapped(tr("<b>Also</b>") + bullets(others)));
     }
     if (!d.notes.isEmpty()) layout->addWidget(wrapped(tr("<b>Notes</b>") + bullets(d.notes)));
+    layout->addWidget(intentBox());
     auto* add = new QPushButton(tr("Add to incident report"));
     add->setObjectName(QStringLiteral("addToReportButton"));
     connect(add, &QPushButton::clicked, this, [this] { emit addToReportRequested(m_row); });
@@ -230,14 +234,65 @@ QWizardPage* DiagnosisWizard::causePage()
     return page;
 }
 
+QWidget* DiagnosisWizard::intentBox()
+{
+    // Not every block is a fault: the admin says whether the policy did its job; CA Lens proposes an answer
+    // where the policy's definition shows its intent.
+    auto* box = new QGroupBox(tr("Is this block intended?"));
+    box->setObjectName(QStringLiteral("intentBox"));
+    auto* layout = new QVBoxLayout(box);
+    auto* row = new QHBoxLayout;
+    auto* group = new QButtonGroup(box);
+    const std::pair<Answer, QString> choices[] = { { Answer::Yes, tr("Yes — the policy did its job") },
+        { Answer::No, tr("No — it is a fault to fix") }, { Answer::Unknown, tr("Not sure") } };
+    for (const auto& [a, text] : choices) {
+        auto* b = new QRadioButton(text);
+        b->setObjectName(QStringLiteral("intended-") + QLatin1String(answerName(a)));
+        b->setChecked(m_diagnosis.intent.answer == a);
+        group->addButton(b);
+        row->addWidget(b);
+        connect(b, &QRadioButton::clicked, this, [this, a] {
+            if (a == m_diagnosis.intent.answer) return;
+            m_overrides[kIntendedKey] = a;
+            rebuild(currentId());
+        });
+    }
+    row->addStretch();
+    layout->addLayout(row);
+    m_intentText = wrapped(intentText(), QStringLiteral("intentText"));
+    layout->addWidget(m_intentText);
+    return box;
+}
+
+QString DiagnosisWizard::intentText() const
+{
+    const BlockIntent& i = m_diagnosis.intent;
+    QString text;
+    if (!i.because.isEmpty() && !i.byAdmin) text += i.because.toHtmlEscaped();
+    if (i.answer == Answer::Yes && !i.tellUser.isEmpty())
+        text += tr("<br><b>Tell the user:</b> %1").arg(i.tellUser.toHtmlEscaped());
+    else if (i.answer == Answer::Unknown && !i.tellUser.isEmpty())
+        text += tr("<br>If it is intended, tell the user: %1").arg(i.tellUser.toHtmlEscaped());
+    if (text.startsWith(QLatin1String("<br>"))) text.remove(0, 4);
+    return text;
+}
+
 QWizardPage* DiagnosisWizard::fixesPage()
 {
     auto* page = new QWizardPage;
     page->setObjectName(QStringLiteral("fixesPage"));
-    page->setTitle(tr("The fix — review before you run anything"));
-    page->setSubTitle(
-        tr("Scripts save the current object first and make the smallest change. Nothing is applied by CA Lens."));
+    const bool intended = m_diagnosis.intent.answer == Answer::Yes;
+    page->setTitle(
+        intended ? tr("No policy change: the block is intended") : tr("The fix — review before you run anything"));
+    page->setSubTitle(intended
+            ? tr("The policy did its job. Tell the user what to do instead; the fixes below are only for if you "
+                 "decide otherwise.")
+            : tr("Scripts save the current object first and make the smallest change. Nothing is applied by CA "
+                 "Lens."));
     auto* layout = new QVBoxLayout(page);
+    if (intended && !m_diagnosis.intent.tellUser.isEmpty())
+        layout->addWidget(wrapped(tr("<b>Tell the user:</b> %1").arg(m_diagnosis.intent.tellUser.toHtmlEscaped()),
+            QStringLiteral("tellUser")));
     if (m_diagnosis.fixes.empty())
         layout->addWidget(wrapped(tr("No change to Conditional Access is needed for this cause.")));
     auto* tabs = new QTabWidget;

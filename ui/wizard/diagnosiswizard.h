@@ -6,6 +6,8 @@
 
 #include <QWizard>
 
+class QLabel;
+
 #include <memory>
 
 namespace calens {
@@ -39,12 +41,15 @@ private:
     QWizardPage* verifyPage();
     void updatePath(int id);
     static QString subTitleOf(const Diagnosis::Step& step);
+    QWidget* intentBox();
+    QString intentText() const;
 
     std::shared_ptr<const Dataset> m_dataset;
     uint32_t m_row;
     Overrides m_overrides;
     Diagnosis m_diagnosis;
     PathWidget* m_path;
+    QLabel* m_intentText = nullptr; // on the cause page
 };
 
 QString stepKey(const Diagnosis::Step& step);
