@@ -146,7 +146,10 @@ void DiagnosisWizard::rebuild(int keepUpTo)
     if (currentId() != kFixesPage) setPage(kFixesPage, fixesPage());
     if (currentId() != kVerifyPage) setPage(kVerifyPage, verifyPage());
     if (keepUpTo < 0) setStartId(kFirstStep);
-    if (m_intentText) m_intentText->setText(intentText()); // the cause page stays when it is the one answered
+    if (m_intentText) {
+        m_intentText->setText(intentText());
+        m_intentText->setVisible(!m_intentText->text().isEmpty());
+    } // the cause page stays when it is the one answered
     // The page being answered stays, but says who answered it now.
     const int index = currentId() - kFirstStep;
     if (QWizardPage* current = currentPage(); current && index >= 0 && index < int(m_diagnosis.steps.size())) {
@@ -260,6 +263,7 @@ QWidget* DiagnosisWizard::intentBox()
     row->addStretch();
     layout->addLayout(row);
     m_intentText = wrapped(intentText(), QStringLiteral("intentText"));
+    m_intentText->setVisible(!m_intentText->text().isEmpty());
     layout->addWidget(m_intentText);
     return box;
 }
