@@ -44,7 +44,6 @@ std::vector<PlannedQuery> planDirectoryQueries(const FetchOptions& options, cons
 std::vector<PlannedQuery> planServicePrincipalQueries(
     const std::vector<QString>& appIds, const std::vector<QString>& objectIds, const Endpoints& endpoints);
 
-QString odataQuote(const QString& value); // 'it''s'
 QUrl listUrl(const Endpoints& endpoints, const QString& path, const QString& filter, int top);
 
 } // namespace calens::graph

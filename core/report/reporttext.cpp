@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "reporttext.h"
 
+#include "text/safetext.h"
+
 namespace calens {
 
 namespace {
@@ -49,13 +51,6 @@ void each(ReportIncident& i, const std::function<void(QString&)>& edit)
         for (QString* s : { &f.title, &f.portal, &f.powershell, &f.graphRequest, &f.verify }) edit(*s);
 }
 
-bool isHidingControl(char32_t c)
-{
-    if (c == U'\n' || c == U'\t') return false;
-    return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x061c || c == 0x200e || c == 0x200f
-        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0xfeff;
-}
-
 } // namespace
 
 void forEachString(ReportModel& m, const std::function<void(QString&)>& edit)
@@ -76,19 +71,7 @@ void forEachString(ReportModel& m, const std::function<void(QString&)>& edit)
 
 QString neutralizeControls(const QString& text)
 {
-    bool clean = true;
-    for (QChar c : text)
-        if (isHidingControl(c.unicode())) clean = false;
-    if (clean) return text;
-    QString out;
-    out.reserve(text.size() + 16);
-    for (QChar c : text) {
-        if (isHidingControl(c.unicode()))
-            out += QStringLiteral("[U+%1]").arg(uint(c.unicode()), 4, 16, QLatin1Char('0')).toUpper();
-        else
-            out += c;
-    }
-    return out;
+    return text::visibleControls(text, true);
 }
 
 } // namespace calens

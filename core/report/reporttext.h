@@ -11,8 +11,9 @@ namespace calens {
 // redaction cannot miss a field added later as long as it is added here too.
 void forEachString(ReportModel& model, const std::function<void(QString&)>& edit);
 
-// Makes text taken from logs inert when shown: bidirectional overrides and other control characters
-// (except tab and newline) become a visible "[U+202E]", so a name cannot reorder or hide what follows.
+// Makes text taken from logs inert when shown: bidirectional overrides, zero-width characters, line separators
+// and other control characters (except tab and newline) become a visible "[U+202E]", so a name cannot
+// reorder or hide what follows (text::visibleControls).
 QString neutralizeControls(const QString& text);
 
 } // namespace calens
