@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "fetchcommand.h"
 
+#include "export/outputpaths.h"
 #include "graph/cloud.h"
 #include "graph/envsecretstore.h"
 #include "graph/fetchfile.h"
@@ -149,6 +150,8 @@ int runFetch(const QStringList& args)
     const QString outPath = p.value(output);
     if (!QFileInfo(QFileInfo(outPath).absolutePath()).isDir())
         return usageError(QStringLiteral("%1: the folder does not exist").arg(outPath));
+    const QString refused = exporter::checkOutputPaths({ { QStringLiteral("-o"), outPath } }, {});
+    if (!refused.isEmpty()) return usageError(refused);
 
     Credentials credentials;
     credentials.tenant = p.value(tenant);

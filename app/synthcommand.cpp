@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 
+#include "export/outputpaths.h"
 #include "export/writers.h"
 #include "ingest/format.h"
 #include "model/dataset.h"
@@ -70,6 +71,12 @@ int runSynth(const QStringList& args)
         return usageError(QStringLiteral("--format %1: unknown sign-in format").arg(parser.value(format)));
     if (!parser.isSet(output)) return usageError(QStringLiteral("missing -o PATH"));
     const QString path = parser.value(output);
+    std::vector<calens::exporter::OutputPath> outputs { { QStringLiteral("-o"), path, true } };
+    if (parser.isSet(policiesOut)) outputs.push_back({ QStringLiteral("--policies-out"), parser.value(policiesOut) });
+    if (parser.isSet(locationsOut))
+        outputs.push_back({ QStringLiteral("--named-locations-out"), parser.value(locationsOut) });
+    if (const QString refused = calens::exporter::checkOutputPaths(outputs, {}); !refused.isEmpty())
+        return usageError(refused);
 
     calens::Dataset data;
     calens::synthesize(options, data);
