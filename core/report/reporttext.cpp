@@ -26,7 +26,7 @@ void each(ReportTable& table, const std::function<void(QString&)>& edit)
     for (QStringList& row : table.rows) each(row, edit);
 }
 
-void each(ReportIncident& i, const std::function<void(QString&)>& edit)
+void each(ReportIncident& i, const std::function<void(QString&)>& edit, bool includeCode)
 {
     for (QString* s : { &i.heading, &i.causeId, &i.causeTitle, &i.causeSummary, &i.verificationState, &i.verification })
         edit(*s);
@@ -47,13 +47,16 @@ void each(ReportIncident& i, const std::function<void(QString&)>& edit)
     each(i.otherCauses, edit);
     each(i.changes, edit);
     each(i.notes, edit);
-    for (ReportFix& f : i.fixes)
-        for (QString* s : { &f.title, &f.portal, &f.powershell, &f.graphRequest, &f.verify }) edit(*s);
+    for (ReportFix& f : i.fixes) {
+        for (QString* s : { &f.title, &f.portal, &f.verify }) edit(*s);
+        if (includeCode)
+            for (QString* s : { &f.powershell, &f.graphRequest }) edit(*s);
+    }
 }
 
 } // namespace
 
-void forEachString(ReportModel& m, const std::function<void(QString&)>& edit)
+void forEachString(ReportModel& m, const std::function<void(QString&)>& edit, bool includeCode)
 {
     for (QString* s : { &m.title, &m.tenant, &m.toolVersion, &m.generatedAt, &m.windowStart, &m.windowEnd, &m.scope })
         edit(*s);
@@ -64,7 +67,7 @@ void forEachString(ReportModel& m, const std::function<void(QString&)>& edit)
         edit(c.title);
         each(c.labels, edit);
     }
-    for (ReportIncident& i : m.incidents) each(i, edit);
+    for (ReportIncident& i : m.incidents) each(i, edit, includeCode);
     each(m.overview, edit);
     each(m.appendix, edit);
 }
