@@ -6,6 +6,7 @@
 #include "graph/envsecretstore.h"
 #include "graph/fetchfile.h"
 #include "graph/fetchjob.h"
+#include "graph/nondumpable.h"
 #include "ingest/timestamp.h"
 #include "model/dataset.h"
 
@@ -14,8 +15,13 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSocketNotifier>
 
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
+#include <memory>
+#include <unistd.h>
 
 using namespace calens;
 using namespace calens::graph;
@@ -40,6 +46,26 @@ bool parseTime(const QString& text, int64_t& out)
     return out != kNoTime;
 }
 
+// Ctrl+C and SIGTERM reach the event loop through a pipe (the handler may only write()); the fetch is then
+// cancelled and what it had is saved. SA_RESETHAND: a second Ctrl+C ends the process at once.
+int g_signalPipe[2] = { -1, -1 };
+
+void onSignal(int signal)
+{
+    const char c = char(signal);
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
+}
+
+bool catchInterrupts()
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0) return false;
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    return ::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0;
+}
+
 QString partialPath(const QString& path)
 {
     QString base = path;
@@ -51,6 +77,7 @@ QString partialPath(const QString& path)
 
 int runFetch(const QStringList& args)
 {
+    const NonDumpable noCoreDump; // the secret and the tokens are in this process from here on
     QCommandLineParser p;
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     auto opt = [](const char* name, const char* help, const char* value = nullptr, const char* def = nullptr) {
@@ -182,10 +209,42 @@ int runFetch(const QStringList& args)
     QObject::connect(&job, &FetchJob::warning,
         [](const QString& text) { std::fprintf(stderr, "calens fetch: warning: %s\n", qPrintable(text)); });
     QObject::connect(&job, &FetchJob::finished, [](bool) { QCoreApplication::exit(0); });
+    int interrupted = 0;
+    std::unique_ptr<QSocketNotifier> interrupts;
+    if (catchInterrupts()) {
+        interrupts = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+        QObject::connect(interrupts.get(), &QSocketNotifier::activated, [&job, &interrupted] {
+            char c = 0;
+            if (::read(g_signalPipe[0], &c, 1) == 1 && !interrupted) {
+                interrupted = c;
+                job.cancel();
+            }
+        });
+    }
     job.start();
     QCoreApplication::exec();
 
     const Dataset& data = job.dataset();
+    if (interrupted) {
+        QString message
+            = QStringLiteral("interrupted by %1")
+                  .arg(interrupted == SIGINT ? QStringLiteral("Ctrl+C (SIGINT)") : QStringLiteral("SIGTERM"));
+        if (data.signInCount() > 0) {
+            const QString partial = partialPath(outPath);
+            QString writeError;
+            message += writeFetchFile(data, job.directoryAudits(), partial, &writeError)
+                ? QStringLiteral("; the fetch is partial: the %1 sign-ins fetched so far were saved to %2, not %3")
+                      .arg(data.signInCount())
+                      .arg(partial, outPath)
+                : QStringLiteral("; the %1 sign-ins fetched so far could not be saved: %2")
+                      .arg(data.signInCount())
+                      .arg(writeError);
+        } else {
+            message += QStringLiteral("; nothing was fetched yet, nothing was written");
+        }
+        std::fprintf(stderr, "calens fetch: %s\n", qPrintable(message));
+        return 128 + interrupted; // the shell's convention for a process ended by a signal
+    }
     if (job.error().isError()) {
         QString message = job.error().text();
         if (job.error().isConditionalAccessBlock() && !job.error().correlationId.isEmpty())

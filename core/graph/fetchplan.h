@@ -27,6 +27,7 @@ struct PlannedQuery
     Kind kind = Kind::SignIns;
     QString label; // "servicePrincipal 2026-10-01T00:00:00Z..2026-10-01T06:00:00Z"
     QUrl url;
+    int chain = -1; // which run of pages this is, set when it starts (the fetch tracks each run's links)
     Format format() const;
 };
 
