@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "fetchcommand.h"
+#include "terminal.h"
 
 #include "export/outputpaths.h"
 #include "graph/cloud.h"
@@ -30,13 +31,15 @@ namespace {
 
 int usageError(const QString& message)
 {
-    std::fprintf(stderr, "calens fetch: %s\n", qPrintable(message));
+    printError("fetch", message);
     return 2;
 }
 
-int networkError(const QString& message)
+// The message, then indented lines that add to it.
+int networkError(const QString& message, const QStringList& more = {})
 {
-    std::fprintf(stderr, "calens fetch: %s\n", qPrintable(message));
+    printError("fetch", message);
+    for (const QString& line : more) printLine(stderr, QStringLiteral("  ") + line);
     return 3;
 }
 
@@ -197,17 +200,19 @@ int runFetch(const QStringList& args)
     clock.start();
     qint64 lastReport = -1000;
     QObject::connect(&job, &FetchJob::deviceCode, [](const DeviceCodeInfo& info) {
-        std::fprintf(stderr, "%s\n", qPrintable(info.message));
+        printLine(stderr, info.message); // the sign-in endpoint's words: one line, no control characters
         std::fflush(stderr);
     });
     QObject::connect(&job, &FetchJob::progressChanged, [&](const FetchProgress& pr) {
         if (clock.elapsed() - lastReport < 1000 && pr.phase != QLatin1String("done")) return;
         lastReport = clock.elapsed();
-        std::fprintf(stderr, "calens fetch: %s: %d/%d queries, %d pages, %llu sign-ins, %d retries\n",
-            qPrintable(pr.phase), pr.queriesDone, pr.queriesTotal, pr.pages, qulonglong(pr.signIns), pr.retries);
+        printError("fetch",
+            QStringLiteral("%1: %2/%3 queries, %4 pages, %5 sign-ins, %6 retries")
+                .arg(pr.phase, QString::number(pr.queriesDone), QString::number(pr.queriesTotal),
+                    QString::number(pr.pages), QString::number(qulonglong(pr.signIns)), QString::number(pr.retries)));
     });
-    QObject::connect(&job, &FetchJob::warning,
-        [](const QString& text) { std::fprintf(stderr, "calens fetch: warning: %s\n", qPrintable(text)); });
+    QObject::connect(
+        &job, &FetchJob::warning, [](const QString& text) { printError("fetch", QStringLiteral("warning: ") + text); });
     QObject::connect(&job, &FetchJob::finished, [](bool) { QCoreApplication::exit(0); });
     int interrupted = 0;
     std::unique_ptr<QSocketNotifier> interrupts;
@@ -242,29 +247,32 @@ int runFetch(const QStringList& args)
         } else {
             message += QStringLiteral("; nothing was fetched yet, nothing was written");
         }
-        std::fprintf(stderr, "calens fetch: %s\n", qPrintable(message));
+        printError("fetch", message);
         return 128 + interrupted; // the shell's convention for a process ended by a signal
     }
     if (job.error().isError()) {
-        QString message = job.error().text();
+        QStringList more;
         if (job.error().isConditionalAccessBlock() && !job.error().correlationId.isEmpty())
-            message += QStringLiteral("\n  to diagnose this very sign-in once its log is at hand: calens diagnose "
-                                      "FILE --correlation-id %1")
-                           .arg(job.error().correlationId);
+            more << QStringLiteral("to diagnose this very sign-in once its log is at hand: calens diagnose "
+                                   "FILE --correlation-id %1")
+                        .arg(job.error().correlationId);
         if (data.signInCount() > 0) {
             const QString partial = partialPath(outPath);
             QString writeError;
             if (writeFetchFile(data, job.directoryAudits(), partial, &writeError))
-                message += QStringLiteral("\n  the %1 sign-ins fetched before the failure were saved to %2")
-                               .arg(data.signInCount())
-                               .arg(partial);
+                more << QStringLiteral("the %1 sign-ins fetched before the failure were saved to %2 (a partial fetch)")
+                            .arg(QString::number(data.signInCount()), partial);
+            else
+                more << QStringLiteral("the %1 sign-ins fetched before the failure could not be saved: %2")
+                            .arg(QString::number(data.signInCount()), writeError);
         }
-        return networkError(message);
+        return networkError(job.error().text(), more);
     }
     if (!writeFetchFile(data, job.directoryAudits(), outPath, &error)) return usageError(error);
-    std::printf("wrote %s: %zu sign-ins, %zu policies, %zu named locations, %zu service principals, %zu audit "
-                "records\n",
-        qPrintable(outPath), data.signInCount(), data.policies().size(), data.namedLocations().size(),
-        data.servicePrincipals().size(), job.directoryAudits().size());
+    printLine(QStringLiteral("wrote %1: %2 sign-ins, %3 policies, %4 named locations, %5 service principals, %6 audit "
+                             "records")
+                  .arg(outPath, QString::number(data.signInCount()), QString::number(data.policies().size()),
+                      QString::number(data.namedLocations().size()), QString::number(data.servicePrincipals().size()),
+                      QString::number(job.directoryAudits().size())));
     return 0;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "reportcommand.h"
 #include "inputloader.h"
+#include "terminal.h"
 
 #include "export/outputpaths.h"
 #include "export/outputset.h"
@@ -21,7 +22,7 @@ namespace {
 
 void fail(const QString& message)
 {
-    std::fprintf(stderr, "calens report: %s\n", message.toLocal8Bit().constData());
+    printError("report", message);
 }
 
 } // namespace
@@ -142,8 +143,8 @@ int runReport(const QStringList& args)
         fail(error);
         return 2;
     }
-    std::printf("calens report: %llu blocked sign-ins in %zu incidents -> %s\n",
-        static_cast<unsigned long long>(model->signIns), model->overview.rows.size(),
-        parser.value(output).toLocal8Bit().constData());
+    printLine(QStringLiteral("calens report: %1 blocked sign-ins in %2 incidents -> %3")
+                  .arg(QString::number(qulonglong(model->signIns)), QString::number(model->overview.rows.size()),
+                      parser.value(output)));
     return 0;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "terminal.h"
 
 #include "export/outputpaths.h"
 #include "export/writers.h"
@@ -15,7 +16,7 @@ namespace {
 
 int usageError(const QString& message)
 {
-    std::fprintf(stderr, "calens synth: %s\n", qPrintable(message));
+    printError("synth", message);
     return 2;
 }
 
@@ -86,7 +87,9 @@ int runSynth(const QStringList& args)
         return usageError(error);
     if (parser.isSet(locationsOut) && !calens::writeNamedLocations(data, parser.value(locationsOut), &error))
         return usageError(error);
-    std::fprintf(stderr, "calens synth: %zu sign-ins, %zu policies (%s) -> %s\n", data.signInCount(),
-        data.policies().size(), formatText.constData(), qPrintable(path));
+    printError("synth",
+        QStringLiteral("%1 sign-ins, %2 policies (%3) -> %4")
+            .arg(QString::number(data.signInCount()), QString::number(data.policies().size()),
+                QString::fromUtf8(formatText), path));
     return 0;
 }

@@ -197,6 +197,7 @@ private slots:
     void jsonLiteral_data() { addHostileRows(); }
     void jsonLiteral();
     void singleLine();
+    void terminalSafeJson();
     void guids_data();
     void guids();
     void addresses_data();
@@ -316,6 +317,18 @@ void TestQuoting::singleLine()
     QCOMPARE(text::singleLine(QStringLiteral("a\r\nb\u2028c\u0085d")), QStringLiteral("a  b c d"));
     QCOMPARE(text::singleLine(QStringLiteral("x\u001b[2Jy")), QStringLiteral("x[U+001B][2Jy"));
     QCOMPARE(text::singleLine(QStringLiteral("Bo \u738b\u4f1f")), QStringLiteral("Bo \u738b\u4f1f"));
+}
+
+void TestQuoting::terminalSafeJson()
+{
+    for (const QString& v : hostileValues()) {
+        const nlohmann::json value = { { "name", v.toStdString() } };
+        const std::string safe = text::terminalSafeJson(value.dump(2));
+        for (QChar c : QString::fromStdString(safe))
+            QVERIFY2(
+                !text::isHidingCharacter(c.unicode()) || c == QLatin1Char('\n') || c == QLatin1Char(' '), safe.c_str());
+        QVERIFY(nlohmann::json::parse(safe) == value); // the same value, only escaped
+    }
 }
 
 void TestQuoting::guids_data()
