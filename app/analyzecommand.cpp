@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 #include "inputloader.h"
+#include "terminal.h"
 
 #include "ingest/timestamp.h"
 #include "query/summary.h"
@@ -8,9 +9,6 @@
 #include <QCommandLineParser>
 
 #include <nlohmann/json.hpp>
-
-#include <cstdio>
-#include <iostream>
 
 using namespace calens;
 
@@ -73,46 +71,61 @@ nlohmann::ordered_json toJson(const Summary& s, const IngestJob& job)
     return out;
 }
 
+QString count(uint64_t n)
+{
+    return QString::number(qulonglong(n));
+}
+
 void printHuman(const Summary& s, const IngestJob& job)
 {
     for (const InputReport& r : job.reports()) {
-        std::printf("%s: %s, %llu records", r.path.toLocal8Bit().constData(), formatName(r.format).data(),
-            (unsigned long long)r.records);
-        if (r.skipped) std::printf(", %llu skipped", (unsigned long long)r.skipped);
-        if (r.duplicates) std::printf(", %llu already loaded", (unsigned long long)r.duplicates);
-        std::printf("\n");
-        for (const QString& w : r.warnings) std::printf("  warning: %s\n", w.toLocal8Bit().constData());
+        QString line
+            = QStringLiteral("%1: %2, %3 records")
+                  .arg(r.path, QString::fromLatin1(formatName(r.format).data(), qsizetype(formatName(r.format).size())),
+                      count(r.records));
+        if (r.skipped) line += QStringLiteral(", %1 skipped").arg(count(r.skipped));
+        if (r.duplicates) line += QStringLiteral(", %1 already loaded").arg(count(r.duplicates));
+        printLine(line);
+        for (const QString& w : r.warnings) printLine(QStringLiteral("  warning: ") + w);
         if (!r.error.isEmpty() && !r.error.startsWith(QLatin1String("passed over")))
-            std::printf("  %s\n", r.error.toLocal8Bit().constData());
+            printLine(QStringLiteral("  ") + r.error);
     }
-    std::printf("\n%llu sign-ins", (unsigned long long)s.signIns);
-    if (s.first != INT64_MAX) std::printf(" from %s to %s", formatIso(s.first).c_str(), formatIso(s.last).c_str());
-    std::printf(
-        "\n  interactive %llu, non-interactive %llu, service principal %llu, managed identity %llu, unknown %llu\n",
-        (unsigned long long)s.types[0], (unsigned long long)s.types[1], (unsigned long long)s.types[2],
-        (unsigned long long)s.types[3], (unsigned long long)s.types[4]);
-    std::printf("  %s\n", blockedByCaText(s).toLocal8Bit().constData());
+    printLine(QString());
+    QString line = QStringLiteral("%1 sign-ins").arg(count(s.signIns));
+    if (s.first != INT64_MAX)
+        line += QStringLiteral(" from %1 to %2")
+                    .arg(QString::fromStdString(formatIso(s.first)), QString::fromStdString(formatIso(s.last)));
+    printLine(line);
+    printLine(
+        QStringLiteral("  interactive %1, non-interactive %2, service principal %3, managed identity %4, unknown %5")
+            .arg(count(s.types[0]), count(s.types[1]), count(s.types[2]), count(s.types[3]), count(s.types[4])));
+    printLine(QStringLiteral("  ") + blockedByCaText(s));
     if (s.blocked53003) {
-        std::printf("  controls the blocking policies asked for:");
+        line = QStringLiteral("  controls the blocking policies asked for:");
         for (size_t i = 0; i < s.unmetControls.size(); ++i)
             if (s.unmetControls[i])
-                std::printf(" %s %llu", unmetControlName(i), (unsigned long long)s.unmetControls[i]);
-        std::printf("\n");
+                line += QStringLiteral(" %1 %2").arg(QLatin1String(unmetControlName(i)), count(s.unmetControls[i]));
+        printLine(line);
     }
     std::vector<const Summary::PolicyCounts*> failing;
     for (const auto& p : s.policies)
         if (p.results[size_t(PolicyResult::Failure)] || p.results[size_t(PolicyResult::ReportOnlyFailure)])
             failing.push_back(&p);
     if (!failing.empty()) {
-        std::printf("\nPolicies with failures (enforced / report-only):\n");
+        printLine(QString());
+        printLine(QStringLiteral("Policies with failures (enforced / report-only):"));
         for (const auto* p : failing)
-            std::printf("  %6llu / %6llu  %s\n", (unsigned long long)p->results[size_t(PolicyResult::Failure)],
-                (unsigned long long)p->results[size_t(PolicyResult::ReportOnlyFailure)], p->displayName.c_str());
+            printLine(QStringLiteral("  %1 / %2  %3")
+                          .arg(count(p->results[size_t(PolicyResult::Failure)]), 6)
+                          .arg(count(p->results[size_t(PolicyResult::ReportOnlyFailure)]), 6)
+                          .arg(QString::fromStdString(p->displayName)));
     }
-    if (s.withoutPolicyDetail && s.signIns)
-        std::printf("\n%llu sign-ins carry no per-policy detail (CSV download, or read without Conditional Access "
-                    "permission).\n",
-            (unsigned long long)s.withoutPolicyDetail);
+    if (s.withoutPolicyDetail && s.signIns) {
+        printLine(QString());
+        printLine(QStringLiteral("%1 sign-ins carry no per-policy detail (CSV download, or read without Conditional "
+                                 "Access permission).")
+                      .arg(count(s.withoutPolicyDetail)));
+    }
 }
 
 } // namespace
@@ -132,7 +145,7 @@ int runAnalyze(const QStringList& args)
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print one JSON object"));
     parser.addOptions({ policies, locations, json });
     if (!parser.parse(args)) {
-        std::fprintf(stderr, "calens analyze: %s\n", parser.errorText().toLocal8Bit().constData());
+        printError("analyze", parser.errorText());
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -142,7 +155,7 @@ int runAnalyze(const QStringList& args)
     // parse() takes args[0] ("analyze") as the program name.
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty()) {
-        std::fprintf(stderr, "calens analyze: no input: name at least one file or folder\n");
+        printError("analyze", QStringLiteral("no input: name at least one file or folder"));
         return 2;
     }
     Dataset dataset;
@@ -150,7 +163,7 @@ int runAnalyze(const QStringList& args)
     if (int rc = loadInputs(job, paths, parser.values(policies), parser.values(locations))) return rc;
     const Summary summary = summarize(dataset);
     if (parser.isSet(json))
-        std::cout << toJson(summary, job).dump(2) << std::endl;
+        printJson(toJson(summary, job));
     else
         printHuman(summary, job);
     return 0;

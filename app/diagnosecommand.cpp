@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 #include "inputloader.h"
+#include "terminal.h"
 
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/diagnosisjson.h"
@@ -8,54 +9,57 @@
 
 #include <QCommandLineParser>
 
-#include <cstdio>
-#include <iostream>
-
 using namespace calens;
 
 namespace {
 
 void printHuman(const Diagnosis& d, const Flowchart& chart)
 {
-    auto out = [](const QString& s) { std::printf("%s\n", s.toLocal8Bit().constData()); };
-    out(QStringLiteral("Sign-in %1 (correlation %2), error %3, %4 %5")
-            .arg(d.signInId, d.correlationId, d.hasErrorCode ? QString::number(d.errorCode) : QStringLiteral("-"),
-                d.principalKind, d.principalName));
+    printLine(QStringLiteral("Sign-in %1 (correlation %2), error %3, %4 %5")
+                  .arg(d.signInId, d.correlationId, d.hasErrorCode ? QString::number(d.errorCode) : QStringLiteral("-"),
+                      d.principalKind, d.principalName));
     const auto cause = chart.causes.find(d.cause);
-    out(QStringLiteral("\nCause: %1 (%2, confidence %3)")
-            .arg(cause != chart.causes.end() ? QString::fromStdString(cause->second.title)
-                                             : QString::fromStdString(d.cause),
-                QString::fromStdString(d.cause))
-            .arg(d.confidence, 0, 'f', 2));
-    if (cause != chart.causes.end()) out(QStringLiteral("  ") + QString::fromStdString(cause->second.summary));
+    printLine(QString());
+    printLine(QStringLiteral("Cause: %1 (%2, confidence %3)")
+                  .arg(cause != chart.causes.end() ? QString::fromStdString(cause->second.title)
+                                                   : QString::fromStdString(d.cause),
+                      QString::fromStdString(d.cause), QString::number(d.confidence, 'f', 2)));
+    if (cause != chart.causes.end()) printLine(QStringLiteral("  ") + QString::fromStdString(cause->second.summary));
     for (const auto& p : d.blockingPolicies)
-        out(QStringLiteral("  blocked by '%1' (%2)").arg(p.displayName, p.unmetControls.join(QStringLiteral(", "))));
+        printLine(
+            QStringLiteral("  blocked by '%1' (%2)").arg(p.displayName, p.unmetControls.join(QStringLiteral(", "))));
     for (size_t i = 1; i < d.causes.size(); ++i)
-        out(QStringLiteral("  also: %1 (confidence %2)")
-                .arg(QString::fromStdString(d.causes[i].id))
-                .arg(d.causes[i].confidence, 0, 'f', 2));
-    out(QStringLiteral("\nSteps:"));
+        printLine(QStringLiteral("  also: %1 (confidence %2)")
+                      .arg(QString::fromStdString(d.causes[i].id), QString::number(d.causes[i].confidence, 'f', 2)));
+    printLine(QString());
+    printLine(QStringLiteral("Steps:"));
     for (const auto& s : d.steps) {
-        out(QStringLiteral("  [%1%2] %3")
-                .arg(QLatin1String(answerName(s.answer)), s.byAdmin ? QStringLiteral(", admin") : QString(),
-                    s.question));
-        for (const QString& e : s.evidence) out(QStringLiteral("        - ") + e);
+        printLine(QStringLiteral("  [%1%2] %3")
+                      .arg(QLatin1String(answerName(s.answer)), s.byAdmin ? QStringLiteral(", admin") : QString(),
+                          s.question));
+        for (const QString& e : s.evidence) printLine(QStringLiteral("        - ") + e);
     }
-    for (const QString& n : d.notes) out(QStringLiteral("\nNote: ") + n);
+    for (const QString& n : d.notes) {
+        printLine(QString());
+        printLine(QStringLiteral("Note: ") + n);
+    }
     if (d.intent.answer == Answer::Yes) {
-        out(QStringLiteral("\nIntended: yes (%1) — no policy change is needed. %2")
-                .arg(d.intent.byAdmin ? QStringLiteral("your answer") : QStringLiteral("from the policy"),
-                    d.intent.byAdmin ? QString() : d.intent.because)
-                .trimmed());
-        if (!d.intent.tellUser.isEmpty()) out(QStringLiteral("  Tell the user: ") + d.intent.tellUser);
-        if (!d.fixes.empty()) out(QStringLiteral("  If it is a fault after all (answer block-intended=no):"));
+        printLine(QString());
+        printLine(QStringLiteral("Intended: yes (%1) — no policy change is needed. %2")
+                      .arg(d.intent.byAdmin ? QStringLiteral("your answer") : QStringLiteral("from the policy"),
+                          d.intent.byAdmin ? QString() : d.intent.because)
+                      .trimmed());
+        if (!d.intent.tellUser.isEmpty()) printLine(QStringLiteral("  Tell the user: ") + d.intent.tellUser);
+        if (!d.fixes.empty()) printLine(QStringLiteral("  If it is a fault after all (answer block-intended=no):"));
     } else if (d.intent.answer == Answer::Unknown) {
-        out(QStringLiteral("\nIntended: only you can say (answer block-intended=yes if the policy did its job)."));
+        printLine(QString());
+        printLine(QStringLiteral("Intended: only you can say (answer block-intended=yes if the policy did its job)."));
     }
     for (const auto& f : d.fixes) {
-        out(QStringLiteral("\nFix: ") + f.title);
-        out(QStringLiteral("  ") + f.portal);
-        out(QStringLiteral("  Verify: ") + f.verify);
+        printLine(QString());
+        printLine(QStringLiteral("Fix: ") + f.title);
+        printLine(QStringLiteral("  ") + f.portal);
+        printLine(QStringLiteral("  Verify: ") + f.verify);
     }
 }
 
@@ -101,7 +105,7 @@ int runDiagnose(const QStringList& args)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print one JSON object"));
     parser.addOptions({ correlation, signIn, policies, locations, answer, json });
     if (!parser.parse(args)) {
-        std::fprintf(stderr, "calens diagnose: %s\n", parser.errorText().toLocal8Bit().constData());
+        printError("diagnose", parser.errorText());
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -110,14 +114,13 @@ int runDiagnose(const QStringList& args)
     }
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty() || parser.isSet(correlation) == parser.isSet(signIn)) {
-        std::fprintf(stderr, "calens diagnose: name the inputs and exactly one of --correlation-id or --sign-in-id\n");
+        printError("diagnose", QStringLiteral("name the inputs and exactly one of --correlation-id or --sign-in-id"));
         return 2;
     }
     Overrides overrides;
     for (const QString& a : parser.values(answer))
         if (!parseAnswer(a, overrides)) {
-            std::fprintf(stderr, "calens diagnose: --answer %s: expected STEP=yes, STEP=no or STEP=unknown\n",
-                a.toLocal8Bit().constData());
+            printError("diagnose", QStringLiteral("--answer %1: expected STEP=yes, STEP=no or STEP=unknown").arg(a));
             return 2;
         }
     Dataset dataset;
@@ -125,15 +128,16 @@ int runDiagnose(const QStringList& args)
     if (int rc = loadInputs(job, paths, parser.values(policies), parser.values(locations))) return rc;
     const uint32_t row = findSignIn(dataset, parser.value(signIn), parser.value(correlation));
     if (row == UINT32_MAX) {
-        std::fprintf(stderr, "calens diagnose: no sign-in with %s %s in %s\n",
-            parser.isSet(signIn) ? "request id" : "correlation id",
-            (parser.isSet(signIn) ? parser.value(signIn) : parser.value(correlation)).toLocal8Bit().constData(),
-            paths.join(QStringLiteral(", ")).toLocal8Bit().constData());
+        printError("diagnose",
+            QStringLiteral("no sign-in with %1 %2 in %3")
+                .arg(parser.isSet(signIn) ? QStringLiteral("request id") : QStringLiteral("correlation id"),
+                    parser.isSet(signIn) ? parser.value(signIn) : parser.value(correlation),
+                    paths.join(QStringLiteral(", "))));
         return 1;
     }
     const Diagnosis d = Diagnoser(dataset).diagnose(row, overrides);
     if (parser.isSet(json))
-        std::cout << toJson(d).dump(2) << std::endl;
+        printJson(toJson(d));
     else
         printHuman(d, Flowchart::builtIn());
     return 0;

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "fetchcommand.h"
+#include "terminal.h"
 
+#include "export/outputpaths.h"
 #include "graph/cloud.h"
 #include "graph/envsecretstore.h"
 #include "graph/fetchfile.h"
 #include "graph/fetchjob.h"
+#include "graph/nondumpable.h"
 #include "ingest/timestamp.h"
 #include "model/dataset.h"
 
@@ -13,8 +16,13 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSocketNotifier>
 
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
+#include <memory>
+#include <unistd.h>
 
 using namespace calens;
 using namespace calens::graph;
@@ -23,13 +31,15 @@ namespace {
 
 int usageError(const QString& message)
 {
-    std::fprintf(stderr, "calens fetch: %s\n", qPrintable(message));
+    printError("fetch", message);
     return 2;
 }
 
-int networkError(const QString& message)
+// The message, then indented lines that add to it.
+int networkError(const QString& message, const QStringList& more = {})
 {
-    std::fprintf(stderr, "calens fetch: %s\n", qPrintable(message));
+    printError("fetch", message);
+    for (const QString& line : more) printLine(stderr, QStringLiteral("  ") + line);
     return 3;
 }
 
@@ -37,6 +47,26 @@ bool parseTime(const QString& text, int64_t& out)
 {
     out = parseTimestamp(text.trimmed().toStdString());
     return out != kNoTime;
+}
+
+// Ctrl+C and SIGTERM reach the event loop through a pipe (the handler may only write()); the fetch is then
+// cancelled and what it had is saved. SA_RESETHAND: a second Ctrl+C ends the process at once.
+int g_signalPipe[2] = { -1, -1 };
+
+void onSignal(int signal)
+{
+    const char c = char(signal);
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
+}
+
+bool catchInterrupts()
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0) return false;
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    return ::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0;
 }
 
 QString partialPath(const QString& path)
@@ -50,6 +80,7 @@ QString partialPath(const QString& path)
 
 int runFetch(const QStringList& args)
 {
+    const NonDumpable noCoreDump; // the secret and the tokens are in this process from here on
     QCommandLineParser p;
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     auto opt = [](const char* name, const char* help, const char* value = nullptr, const char* def = nullptr) {
@@ -149,6 +180,8 @@ int runFetch(const QStringList& args)
     const QString outPath = p.value(output);
     if (!QFileInfo(QFileInfo(outPath).absolutePath()).isDir())
         return usageError(QStringLiteral("%1: the folder does not exist").arg(outPath));
+    const QString refused = exporter::checkOutputPaths({ { QStringLiteral("-o"), outPath } }, {});
+    if (!refused.isEmpty()) return usageError(refused);
 
     Credentials credentials;
     credentials.tenant = p.value(tenant);
@@ -167,42 +200,79 @@ int runFetch(const QStringList& args)
     clock.start();
     qint64 lastReport = -1000;
     QObject::connect(&job, &FetchJob::deviceCode, [](const DeviceCodeInfo& info) {
-        std::fprintf(stderr, "%s\n", qPrintable(info.message));
+        printLine(stderr, info.message); // the sign-in endpoint's words: one line, no control characters
         std::fflush(stderr);
     });
     QObject::connect(&job, &FetchJob::progressChanged, [&](const FetchProgress& pr) {
         if (clock.elapsed() - lastReport < 1000 && pr.phase != QLatin1String("done")) return;
         lastReport = clock.elapsed();
-        std::fprintf(stderr, "calens fetch: %s: %d/%d queries, %d pages, %llu sign-ins, %d retries\n",
-            qPrintable(pr.phase), pr.queriesDone, pr.queriesTotal, pr.pages, qulonglong(pr.signIns), pr.retries);
+        printError("fetch",
+            QStringLiteral("%1: %2/%3 queries, %4 pages, %5 sign-ins, %6 retries")
+                .arg(pr.phase, QString::number(pr.queriesDone), QString::number(pr.queriesTotal),
+                    QString::number(pr.pages), QString::number(qulonglong(pr.signIns)), QString::number(pr.retries)));
     });
-    QObject::connect(&job, &FetchJob::warning,
-        [](const QString& text) { std::fprintf(stderr, "calens fetch: warning: %s\n", qPrintable(text)); });
+    QObject::connect(
+        &job, &FetchJob::warning, [](const QString& text) { printError("fetch", QStringLiteral("warning: ") + text); });
     QObject::connect(&job, &FetchJob::finished, [](bool) { QCoreApplication::exit(0); });
+    int interrupted = 0;
+    std::unique_ptr<QSocketNotifier> interrupts;
+    if (catchInterrupts()) {
+        interrupts = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+        QObject::connect(interrupts.get(), &QSocketNotifier::activated, [&job, &interrupted] {
+            char c = 0;
+            if (::read(g_signalPipe[0], &c, 1) == 1 && !interrupted) {
+                interrupted = c;
+                job.cancel();
+            }
+        });
+    }
     job.start();
     QCoreApplication::exec();
 
     const Dataset& data = job.dataset();
+    if (interrupted) {
+        QString message
+            = QStringLiteral("interrupted by %1")
+                  .arg(interrupted == SIGINT ? QStringLiteral("Ctrl+C (SIGINT)") : QStringLiteral("SIGTERM"));
+        if (data.signInCount() > 0) {
+            const QString partial = partialPath(outPath);
+            QString writeError;
+            message += writeFetchFile(data, job.directoryAudits(), partial, &writeError)
+                ? QStringLiteral("; the fetch is partial: the %1 sign-ins fetched so far were saved to %2, not %3")
+                      .arg(data.signInCount())
+                      .arg(partial, outPath)
+                : QStringLiteral("; the %1 sign-ins fetched so far could not be saved: %2")
+                      .arg(data.signInCount())
+                      .arg(writeError);
+        } else {
+            message += QStringLiteral("; nothing was fetched yet, nothing was written");
+        }
+        printError("fetch", message);
+        return 128 + interrupted; // the shell's convention for a process ended by a signal
+    }
     if (job.error().isError()) {
-        QString message = job.error().text();
+        QStringList more;
         if (job.error().isConditionalAccessBlock() && !job.error().correlationId.isEmpty())
-            message += QStringLiteral("\n  to diagnose this very sign-in once its log is at hand: calens diagnose "
-                                      "FILE --correlation-id %1")
-                           .arg(job.error().correlationId);
+            more << QStringLiteral("to diagnose this very sign-in once its log is at hand: calens diagnose "
+                                   "FILE --correlation-id %1")
+                        .arg(job.error().correlationId);
         if (data.signInCount() > 0) {
             const QString partial = partialPath(outPath);
             QString writeError;
             if (writeFetchFile(data, job.directoryAudits(), partial, &writeError))
-                message += QStringLiteral("\n  the %1 sign-ins fetched before the failure were saved to %2")
-                               .arg(data.signInCount())
-                               .arg(partial);
+                more << QStringLiteral("the %1 sign-ins fetched before the failure were saved to %2 (a partial fetch)")
+                            .arg(QString::number(data.signInCount()), partial);
+            else
+                more << QStringLiteral("the %1 sign-ins fetched before the failure could not be saved: %2")
+                            .arg(QString::number(data.signInCount()), writeError);
         }
-        return networkError(message);
+        return networkError(job.error().text(), more);
     }
     if (!writeFetchFile(data, job.directoryAudits(), outPath, &error)) return usageError(error);
-    std::printf("wrote %s: %zu sign-ins, %zu policies, %zu named locations, %zu service principals, %zu audit "
-                "records\n",
-        qPrintable(outPath), data.signInCount(), data.policies().size(), data.namedLocations().size(),
-        data.servicePrincipals().size(), job.directoryAudits().size());
+    printLine(QStringLiteral("wrote %1: %2 sign-ins, %3 policies, %4 named locations, %5 service principals, %6 audit "
+                             "records")
+                  .arg(outPath, QString::number(data.signInCount()), QString::number(data.policies().size()),
+                      QString::number(data.namedLocations().size()), QString::number(data.servicePrincipals().size()),
+                      QString::number(job.directoryAudits().size())));
     return 0;
 }

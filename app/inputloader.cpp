@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "inputloader.h"
+#include "terminal.h"
 
 #include <QFileInfo>
-
-#include <cstdio>
 
 using namespace calens;
 
 namespace {
 void err(const QString& line)
 {
-    std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData());
+    printLine(stderr, line);
 }
 } // namespace
 

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "reportcommand.h"
 #include "inputloader.h"
+#include "terminal.h"
 
+#include "export/outputpaths.h"
+#include "export/outputset.h"
 #include "report/reportbuilder.h"
 #include "report/reportjson.h"
 #include "ui/report/reporthtmlexport.h"
 #include "ui/report/reportpdf.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QGuiApplication>
 
@@ -18,7 +22,7 @@ namespace {
 
 void fail(const QString& message)
 {
-    std::fprintf(stderr, "calens report: %s\n", message.toLocal8Bit().constData());
+    printError("report", message);
 }
 
 } // namespace
@@ -90,9 +94,27 @@ int runReport(const QStringList& args)
     }
     options.pdfA = parser.isSet(pdfa);
 
+    // Refused before anything is read or written: a device or FIFO as an output, two outputs on one file, an
+    // output that is an input. Checked again against the files actually read (inside input folders).
+    std::vector<exporter::OutputPath> outputs { { QStringLiteral("-o"), parser.value(output) } };
+    if (parser.isSet(html)) outputs.push_back({ QStringLiteral("--html"), parser.value(html) });
+    if (parser.isSet(json)) outputs.push_back({ QStringLiteral("--json"), parser.value(json) });
+    QString refused = exporter::checkOutputPaths(outputs, paths + parser.values(policies) + parser.values(locations));
+    if (!refused.isEmpty()) {
+        fail(refused);
+        return 2;
+    }
     Dataset dataset;
     IngestJob job(dataset);
     if (int rc = loadInputs(job, paths, parser.values(policies), parser.values(locations))) return rc;
+    QStringList read;
+    for (const InputReport& r : job.reports())
+        if (!r.error.startsWith(QLatin1String("passed over"))) read << r.path;
+    refused = exporter::checkOutputPaths(outputs, read);
+    if (!refused.isEmpty()) {
+        fail(refused);
+        return 2;
+    }
     ReportRequest request;
     request.title = parser.value(title);
     request.correlationId = parser.value(correlation);
@@ -103,20 +125,26 @@ int runReport(const QStringList& args)
         fail(QStringLiteral("%1 (in %2)").arg(error, paths.join(QStringLiteral(", "))));
         return 1;
     }
-    if (parser.isSet(json) && !writeReportJson(*model, parser.value(json), &error)) {
+    // The set is written together: every file in full beside its target first, then all renamed into place.
+    exporter::OutputSet set;
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
+    if (!renderPdf(*model, &pdf, options, &error)) {
+        fail(QStringLiteral("%1: %2").arg(parser.value(output), error));
+        return 2;
+    }
+    if (!set.add(parser.value(output), pdf.data(), &error)
+        || (parser.isSet(html) && !set.add(parser.value(html), reportHtmlDocument(*model).toUtf8(), &error))
+        || (parser.isSet(json) && !set.add(parser.value(json), reportJsonText(*model), &error))) {
+        fail(error + QStringLiteral("; no file was written"));
+        return 2;
+    }
+    if (!set.publish(&error)) {
         fail(error);
         return 2;
     }
-    if (parser.isSet(html) && !writeReportHtml(*model, parser.value(html), &error)) {
-        fail(error);
-        return 2;
-    }
-    if (!renderPdf(*model, parser.value(output), options, &error)) {
-        fail(error);
-        return 2;
-    }
-    std::printf("calens report: %llu blocked sign-ins in %zu incidents -> %s\n",
-        static_cast<unsigned long long>(model->signIns), model->overview.rows.size(),
-        parser.value(output).toLocal8Bit().constData());
+    printLine(QStringLiteral("calens report: %1 blocked sign-ins in %2 incidents -> %3")
+                  .arg(QString::number(qulonglong(model->signIns)), QString::number(model->overview.rows.size()),
+                      parser.value(output)));
     return 0;
 }

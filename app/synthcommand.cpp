@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "terminal.h"
 
+#include "export/outputpaths.h"
 #include "export/writers.h"
 #include "ingest/format.h"
 #include "model/dataset.h"
@@ -14,7 +16,7 @@ namespace {
 
 int usageError(const QString& message)
 {
-    std::fprintf(stderr, "calens synth: %s\n", qPrintable(message));
+    printError("synth", message);
     return 2;
 }
 
@@ -70,6 +72,12 @@ int runSynth(const QStringList& args)
         return usageError(QStringLiteral("--format %1: unknown sign-in format").arg(parser.value(format)));
     if (!parser.isSet(output)) return usageError(QStringLiteral("missing -o PATH"));
     const QString path = parser.value(output);
+    std::vector<calens::exporter::OutputPath> outputs { { QStringLiteral("-o"), path, true } };
+    if (parser.isSet(policiesOut)) outputs.push_back({ QStringLiteral("--policies-out"), parser.value(policiesOut) });
+    if (parser.isSet(locationsOut))
+        outputs.push_back({ QStringLiteral("--named-locations-out"), parser.value(locationsOut) });
+    if (const QString refused = calens::exporter::checkOutputPaths(outputs, {}); !refused.isEmpty())
+        return usageError(refused);
 
     calens::Dataset data;
     calens::synthesize(options, data);
@@ -79,7 +87,9 @@ int runSynth(const QStringList& args)
         return usageError(error);
     if (parser.isSet(locationsOut) && !calens::writeNamedLocations(data, parser.value(locationsOut), &error))
         return usageError(error);
-    std::fprintf(stderr, "calens synth: %zu sign-ins, %zu policies (%s) -> %s\n", data.signInCount(),
-        data.policies().size(), formatText.constData(), qPrintable(path));
+    printError("synth",
+        QStringLiteral("%1 sign-ins, %2 policies (%3) -> %4")
+            .arg(QString::number(data.signInCount()), QString::number(data.policies().size()),
+                QString::fromUtf8(formatText), path));
     return 0;
 }

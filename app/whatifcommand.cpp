@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "whatifcommand.h"
 #include "inputloader.h"
+#include "terminal.h"
 
 #include "model/signinref.h"
 #include "whatif/ipmatch.h"
@@ -10,9 +11,6 @@
 
 #include <QCommandLineParser>
 
-#include <cstdio>
-#include <iostream>
-
 using namespace calens;
 using namespace calens::whatif;
 
@@ -20,7 +18,7 @@ namespace {
 
 int usage(const QString& line)
 {
-    std::fprintf(stderr, "calens whatif: %s\n", line.toLocal8Bit().constData());
+    printError("whatif", line);
     return 2;
 }
 
@@ -212,6 +210,25 @@ QString applyOptions(const QCommandLineParser& p, const Options& o, WhatIfInput&
     return {};
 }
 
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+QString joined(const std::vector<std::string>& items, const char* separator)
+{
+    QStringList out;
+    for (const auto& i : items) out << q(i);
+    return out.join(QLatin1String(separator));
+}
+
+// RESULT, STATE and POLICY columns, then the rest of the line.
+void row(const QString& result, const QString& state, const QString& policy, const QString& rest)
+{
+    printLine(padded(result, 22) + QLatin1Char(' ') + padded(state, 13) + QLatin1Char(' ') + padded(policy, 40)
+        + QLatin1Char(' ') + rest);
+}
+
 void printHuman(const std::vector<PolicyVerdict>& verdicts, const std::vector<Disagreement>& disagreements)
 {
     int applies = 0, notApplies = 0, unknown = 0;
@@ -220,44 +237,40 @@ void printHuman(const std::vector<PolicyVerdict>& verdicts, const std::vector<Di
         notApplies += v.outcome == PolicyVerdict::Outcome::DoesNotApply;
         unknown += v.outcome == PolicyVerdict::Outcome::NotEnoughInformation;
     }
-    std::printf("%zu policies: %d apply, %d do not apply, %d need more information\n\n", verdicts.size(), applies,
-        notApplies, unknown);
-    std::printf("%-22s %-13s %-40s %s\n", "RESULT", "STATE", "POLICY", "REASONS / REQUIRED CONTROLS");
+    printLine(QStringLiteral("%1 policies: %2 apply, %3 do not apply, %4 need more information")
+                  .arg(QString::number(verdicts.size()), QString::number(applies), QString::number(notApplies),
+                      QString::number(unknown)));
+    printLine(QString());
+    row(QStringLiteral("RESULT"), QStringLiteral("STATE"), QStringLiteral("POLICY"),
+        QStringLiteral("REASONS / REQUIRED CONTROLS"));
     for (auto outcome : { PolicyVerdict::Outcome::Applies, PolicyVerdict::Outcome::NotEnoughInformation,
              PolicyVerdict::Outcome::DoesNotApply }) {
         for (const PolicyVerdict& v : verdicts) {
             if (v.outcome != outcome) continue;
-            const char* label = outcome == PolicyVerdict::Outcome::Applies ? "applies"
-                : outcome == PolicyVerdict::Outcome::DoesNotApply          ? "does not apply"
-                                                                           : "not enough information";
-            const char* state = v.state == "enabledForReportingButNotEnforced" ? "report-only" : v.state.c_str();
-            std::string name = v.displayName.empty() ? v.id : v.displayName;
-            if (name.size() > 40) name.replace(37, std::string::npos, "...");
-            std::string reasons;
+            const QString label = outcome == PolicyVerdict::Outcome::Applies ? QStringLiteral("applies")
+                : outcome == PolicyVerdict::Outcome::DoesNotApply            ? QStringLiteral("does not apply")
+                                                                             : QStringLiteral("not enough information");
+            const QString state
+                = v.state == "enabledForReportingButNotEnforced" ? QStringLiteral("report-only") : q(v.state);
             const auto& list
                 = outcome == PolicyVerdict::Outcome::NotEnoughInformation ? v.notEnoughInformation : v.reasons;
-            for (const auto& r : list) reasons += (reasons.empty() ? "" : ", ") + r;
-            std::printf("%-22s %-13s %-40s %s\n", label, state, name.c_str(), reasons.c_str());
-            if (outcome != PolicyVerdict::Outcome::DoesNotApply && !v.grantControls.empty()) {
-                std::string g;
-                for (const auto& c : v.grantControls)
-                    g += (g.empty() ? "" : v.operatorText == "OR" ? " OR " : " AND ") + c;
-                std::printf("%-22s %-13s %-40s requires %s\n", "", "", "", g.c_str());
-            }
-            if (outcome != PolicyVerdict::Outcome::DoesNotApply && !v.sessionControls.empty()) {
-                std::string s;
-                for (const auto& c : v.sessionControls) s += (s.empty() ? "" : ", ") + c;
-                std::printf("%-22s %-13s %-40s session %s\n", "", "", "", s.c_str());
-            }
-            for (const auto& d : v.details) std::printf("%-22s %-13s %-40s   %s\n", "", "", "", d.c_str());
+            row(label, state, q(v.displayName.empty() ? v.id : v.displayName), joined(list, ", "));
+            if (outcome != PolicyVerdict::Outcome::DoesNotApply && !v.grantControls.empty())
+                row({}, {}, {},
+                    QStringLiteral("requires ") + joined(v.grantControls, v.operatorText == "OR" ? " OR " : " AND "));
+            if (outcome != PolicyVerdict::Outcome::DoesNotApply && !v.sessionControls.empty())
+                row({}, {}, {}, QStringLiteral("session ") + joined(v.sessionControls, ", "));
+            for (const auto& d : v.details) row({}, {}, {}, QStringLiteral("  ") + q(d));
         }
     }
     if (!disagreements.empty()) {
-        std::printf("\nThe sign-in log disagrees on %zu policies:\n", disagreements.size());
+        printLine(QString());
+        printLine(QStringLiteral("The sign-in log disagrees on %1 policies:").arg(disagreements.size()));
         for (const Disagreement& d : disagreements)
-            std::printf("  %s: log %s, evaluation %s - %s\n",
-                (d.displayName.empty() ? d.policyId : d.displayName).c_str(),
-                d.logResult.empty() ? "(absent)" : d.logResult.c_str(), d.evaluation.c_str(), d.explanation.c_str());
+            printLine(QStringLiteral("  %1: log %2, evaluation %3 - %4")
+                          .arg(q(d.displayName.empty() ? d.policyId : d.displayName),
+                              d.logResult.empty() ? QStringLiteral("(absent)") : q(d.logResult), q(d.evaluation),
+                              q(d.explanation)));
     }
 }
 
@@ -303,9 +316,9 @@ int runWhatIf(const QStringList& args)
     if (logged) {
         row = dataset.findById(utf8(parser.value(o.signInId)));
         if (row == UINT32_MAX) {
-            std::fprintf(stderr, "calens whatif: sign-in %s: not found in %s\n",
-                parser.value(o.signInId).toLocal8Bit().constData(),
-                paths.join(QLatin1String(", ")).toLocal8Bit().constData());
+            printError("whatif",
+                QStringLiteral("sign-in %1: not found in %2")
+                    .arg(parser.value(o.signInId), paths.join(QLatin1String(", "))));
             return 1;
         }
         input = fromSignIn(dataset.signIn(row));
@@ -326,7 +339,7 @@ int runWhatIf(const QStringList& args)
             for (const Disagreement& x : disagreements) d.push_back(toJson(x));
             out["disagreements"] = d;
         }
-        std::cout << out.dump(2) << "\n";
+        printJson(out);
     } else {
         printHuman(verdicts, disagreements);
     }

@@ -54,6 +54,7 @@ struct Diagnosis
         QString title, portal, powershell, verify, kql, graphFilter;
         GraphRequest graphRequest;
         QString policyId;
+        QString withheld; // why there is no script or request (an id in the data is not well-formed)
     };
 
     uint32_t row = 0;

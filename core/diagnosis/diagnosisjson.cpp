@@ -54,6 +54,7 @@ J toJson(const Diagnosis& d)
             { "verify", u(f.verify) }, { "portal", u(f.portal) }, { "kql", u(f.kql) },
             { "graphFilter", u(f.graphFilter) } };
         if (!f.policyId.isEmpty()) fj["policyId"] = u(f.policyId);
+        if (!f.withheld.isEmpty()) fj["withheld"] = u(f.withheld);
         fixes.push_back(fj);
     }
     out["fixes"] = fixes;

@@ -4,7 +4,9 @@
 #include "export/signinjson.h"
 #include "facts.h"
 #include "ingest/timestamp.h"
-#include "model/iprange.h"
+#include "text/quoting.h"
+#include "text/safetext.h"
+#include "text/strictids.h"
 
 #include <QFile>
 
@@ -54,26 +56,43 @@ struct Context
     const CaPolicy* def = nullptr;
     QString policyId, policyName;
 
+    // Prose for the admin: names stay on one line, so a name cannot start a line of its own.
     QString fill(QString text) const
     {
         const SignInRef& s = sheet.signIn();
-        text.replace(QLatin1String("{policy}"), policyName.isEmpty() ? QStringLiteral("the policy") : policyName);
-        text.replace(QLatin1String("{principal}"), sheet.principalName());
-        text.replace(QLatin1String("{app}"), qs(s.str(SF::AppDisplayName)));
-        text.replace(QLatin1String("{resource}"),
+        const auto put = [&text](const char* key, const QString& value) {
+            text.replace(QLatin1String(key), text::singleLine(value));
+        };
+        put("{policy}", policyName.isEmpty() ? QStringLiteral("the policy") : policyName);
+        put("{principal}", sheet.principalName());
+        put("{app}", qs(s.str(SF::AppDisplayName)));
+        put("{resource}",
             qs(s.str(SF::ResourceDisplayName).empty() ? s.str(SF::ResourceId) : s.str(SF::ResourceDisplayName)));
-        text.replace(QLatin1String("{ip}"), qs(s.str(SF::IpAddress)));
-        text.replace(QLatin1String("{cidr}"), cidr());
-        text.replace(QLatin1String("{correlationId}"), d.correlationId);
+        put("{ip}", qs(s.str(SF::IpAddress)));
+        put("{cidr}", cidr().value_or(QStringLiteral("(the egress IP range)")));
+        put("{correlationId}", d.correlationId);
         return text;
     }
-    QString cidr() const
+    // The sign-in's address as a one-address range, only when it is an address in canonical form.
+    std::optional<QString> cidr() const
     {
-        const auto ip = IpAddress::parse(sheet.signIn().str(SF::IpAddress));
-        if (!ip) return QStringLiteral("(the egress IP range)");
-        return qs(sheet.signIn().str(SF::IpAddress)) + (ip->v6 ? QStringLiteral("/128") : QStringLiteral("/32"));
+        const auto ip = text::canonicalIp(qs(sheet.signIn().str(SF::IpAddress)));
+        if (!ip) return std::nullopt;
+        return *ip + (ip->contains(QLatin1Char(':')) ? QStringLiteral("/128") : QStringLiteral("/32"));
     }
 };
+
+// A fix whose ids are not in their strict form gets no script and no request: a value that is not a GUID
+// (or an address) is never placed in code, even quoted. The portal steps and the verification still help.
+Diagnosis::Fix withheld(const QString& what)
+{
+    Diagnosis::Fix f;
+    f.withheld = QStringLiteral("%1 in the data is not well-formed, so CA Lens wrote no script or request with it; "
+                                "look the object up in the Microsoft Entra admin center")
+                     .arg(what);
+    f.powershell = QStringLiteral("# CA Lens wrote no script for this fix: %1.\n").arg(f.withheld);
+    return f;
+}
 
 void addVerification(Diagnosis::Fix& fix, const FactSheet& sheet)
 {
@@ -82,20 +101,25 @@ void addVerification(Diagnosis::Fix& fix, const FactSheet& sheet)
     const QString app = qs(s.str(SF::AppId));
     const bool workload = sheet.isWorkload();
     const QString idColumn = workload ? QStringLiteral("ServicePrincipalId") : QStringLiteral("UserId");
-    fix.kql = QStringLiteral("%1\n| where TimeGenerated > datetime(%2)\n| where AppId == \"%3\" and %4 == \"%5\"\n"
+    fix.kql = QStringLiteral("%1\n| where TimeGenerated > datetime(%2)\n| where AppId == %3 and %4 == %5\n"
                              "| project TimeGenerated, ResultType, ConditionalAccessStatus, CorrelationId, IPAddress\n"
                              "| order by TimeGenerated desc")
-                  .arg(qs(exporter::laTableOf(s.type())), since, app, idColumn, sheet.principalId());
+                  .arg(qs(exporter::laTableOf(s.type())), since, text::kqlLiteral(app), idColumn,
+                      text::kqlLiteral(sheet.principalId()));
     const QString type = qs(name(s.type() == SignInType::Unknown ? SignInType::InteractiveUser : s.type()));
+    const QString filter
+        = QStringLiteral("createdDateTime ge %1 and appId eq %2 and %3 eq %4 and signInEventTypes/any(t: t eq %5)")
+              .arg(since, text::odataLiteral(app),
+                  workload ? QStringLiteral("servicePrincipalId") : QStringLiteral("userId"),
+                  text::odataLiteral(sheet.principalId()), text::odataLiteral(type));
     fix.graphFilter
-        = QStringLiteral("GET %1/beta/auditLogs/signIns?$filter=createdDateTime ge %2 and appId eq '%3' and %4 eq "
-                         "'%5' and signInEventTypes/any(t: t eq '%6')")
-              .arg(kGraph, since, app, workload ? QStringLiteral("servicePrincipalId") : QStringLiteral("userId"),
-                  sheet.principalId(), type);
+        = QStringLiteral("GET %1/beta/auditLogs/signIns?$filter=%2").arg(kGraph, text::odataFilterForUrl(filter, true));
 }
 
 Diagnosis::Fix excludePrincipal(const Context& c)
 {
+    if (!text::isCanonicalGuid(c.policyId)) return withheld(QStringLiteral("the policy id"));
+    if (!text::isCanonicalGuid(c.sheet.principalId())) return withheld(QStringLiteral("the principal id"));
     Diagnosis::Fix f;
     const bool workload = c.sheet.isWorkload();
     const std::string id = c.sheet.principalId().toStdString();
@@ -128,23 +152,27 @@ Diagnosis::Fix excludePrincipal(const Context& c)
 
 Diagnosis::Fix addTrustedIp(const Context& c, const Dataset& dataset)
 {
+    const std::optional<QString> cidr = c.cidr();
+    if (!cidr) return withheld(QStringLiteral("the sign-in's IP address"));
     Diagnosis::Fix f;
     const NamedLocation* target = nullptr;
     for (const NamedLocation& loc : dataset.namedLocations())
-        if (loc.kind == NamedLocation::Kind::Ip && loc.isTrusted) {
+        if (loc.kind == NamedLocation::Kind::Ip && loc.isTrusted && text::isCanonicalGuid(qs(loc.id))) {
             target = &loc;
             break;
         }
+    const auto typeOf = [](const std::string& r) {
+        return r.find(':') != std::string::npos ? "#microsoft.graph.iPv6CidrRange" : "#microsoft.graph.iPv4CidrRange";
+    };
+    const std::string range = cidr->toStdString();
     f.powershell = fillScript(script("add-trusted-ip"),
-        { { QStringLiteral("cidr"), c.cidr() },
+        { { QStringLiteral("cidr"), *cidr }, { QStringLiteral("cidrType"), QString::fromLatin1(typeOf(range)) },
             { QStringLiteral("namedLocationId"), target ? qs(target->id) : QString() },
             { QStringLiteral("namedLocationName"), target ? qs(target->displayName) : QStringLiteral("new") },
             { QStringLiteral("principalName"), c.sheet.principalName() } });
-    const std::string range = c.cidr().toStdString();
-    auto cidrRange = [](const std::string& r) {
+    auto cidrRange = [&typeOf](const std::string& r) {
         json j = json::object();
-        j["@odata.type"]
-            = r.find(':') != std::string::npos ? "#microsoft.graph.iPv6CidrRange" : "#microsoft.graph.iPv4CidrRange";
+        j["@odata.type"] = typeOf(r);
         j["cidrAddress"] = r;
         return j;
     };
@@ -171,6 +199,7 @@ Diagnosis::Fix addTrustedIp(const Context& c, const Dataset& dataset)
 
 Diagnosis::Fix remediateRisk(const Context& c)
 {
+    if (!text::isCanonicalGuid(c.sheet.principalId())) return withheld(QStringLiteral("the principal id"));
     Diagnosis::Fix f;
     const bool workload = c.sheet.isWorkload();
     f.powershell = fillScript(script(workload ? "remediate-sp-risk" : "remediate-user-risk"),
@@ -192,11 +221,15 @@ Diagnosis::Fix lookOnly(const Context& c)
 {
     Diagnosis::Fix f;
     f.powershell = fillScript(script("list-enabled-policies"), {});
-    f.graphRequest = { QStringLiteral("GET"),
-        c.policyId.isEmpty()
-            ? QStringLiteral("%1/beta/auditLogs/signIns?$filter=correlationId eq '%2'").arg(kGraph, c.d.correlationId)
-            : QStringLiteral("%1/v1.0/identity/conditionalAccess/policies/%2").arg(kGraph, c.policyId),
-        "{}" };
+    if (c.policyId.isEmpty()) {
+        const QString filter = QStringLiteral("correlationId eq %1").arg(text::odataLiteral(c.d.correlationId));
+        f.graphRequest = { QStringLiteral("GET"),
+            QStringLiteral("%1/beta/auditLogs/signIns?$filter=%2").arg(kGraph, text::odataFilterForUrl(filter, true)),
+            "{}" };
+    } else if (text::isCanonicalGuid(c.policyId)) {
+        f.graphRequest = { QStringLiteral("GET"),
+            QStringLiteral("%1/v1.0/identity/conditionalAccess/policies/%2").arg(kGraph, c.policyId), "{}" };
+    }
     return f;
 }
 
@@ -204,14 +237,20 @@ Diagnosis::Fix lookOnly(const Context& c)
 
 QString fillScript(QString text, const std::map<QString, QString>& values)
 {
-    for (const auto& [key, raw] : values) {
-        QString v = raw;
-        v.replace(QLatin1Char('\''), QStringLiteral("''")); // single-quoted PowerShell string
-        v.replace(QLatin1Char('\n'), QLatin1Char(' '))
-            .replace(QLatin1Char('\r'), QLatin1Char(' ')); // comments end at a newline
-        text.replace(QStringLiteral("{{%1}}").arg(key), v);
+    // One pass over the template: a value is never scanned again, so one that looks like "{{key}}" stays data.
+    QString out;
+    out.reserve(text.size() + 256);
+    qsizetype done = 0, at;
+    while ((at = text.indexOf(QLatin1String("{{"), done)) >= 0) {
+        const qsizetype end = text.indexOf(QLatin1String("}}"), at + 2);
+        if (end < 0) break;
+        out += QStringView(text).mid(done, at - done);
+        const auto it = values.find(text.mid(at + 2, end - at - 2));
+        out += text::powershellLiteral(it != values.end() ? text::singleLine(it->second) : QString());
+        done = end + 2;
     }
-    return text;
+    out += QStringView(text).mid(done);
+    return out;
 }
 
 std::vector<Diagnosis::Fix> buildFixes(

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "fetchfile.h"
 
+#include "export/outputfile.h"
 #include "export/writers.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QTemporaryFile>
 
 namespace calens::graph {
@@ -24,8 +24,8 @@ bool writeFetchFile(
     if (!writeSignIns(data, Format::GraphJson, staged.fileName(), error)) return false;
     QFile in(staged.fileName());
     if (!in.open(QIODevice::ReadOnly)) return fail(in.errorString());
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) return fail(out.errorString());
+    exporter::OutputFile out;
+    if (!out.open(path, error)) return false;
     // The writer ends the object with "}\n": copy up to that brace, then add the audits.
     qint64 keep = in.size();
     while (keep > 0) {
@@ -40,7 +40,8 @@ bool writeFetchFile(
     for (qint64 left = keep; left > 0; left -= chunk.size()) {
         chunk = in.read(std::min<qint64>(left, 1 << 20));
         if (chunk.isEmpty()) return fail(in.errorString());
-        out.write(chunk);
+        out.buffer().append(chunk.constData(), size_t(chunk.size()));
+        if (!out.flushIfFull()) break;
     }
     QByteArray tail = ",\"directoryAudits\":[";
     for (size_t i = 0; i < directoryAudits.size(); ++i) {
@@ -49,9 +50,8 @@ bool writeFetchFile(
         tail.append(directoryAudits[i].data(), qsizetype(directoryAudits[i].size()));
     }
     tail += "\n]}\n";
-    out.write(tail);
-    if (!out.commit()) return fail(out.errorString());
-    return true;
+    out.buffer().append(tail.constData(), size_t(tail.size()));
+    return out.commit(error);
 }
 
 } // namespace calens::graph

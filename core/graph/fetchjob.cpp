@@ -38,6 +38,7 @@ FetchJob::FetchJob(Endpoints endpoints, Credentials credentials, FetchOptions op
 FetchJob::~FetchJob()
 {
     for (GraphRequest* r : m_active) delete r;
+    m_credentials.clientSecret.fill(QLatin1Char('\0'));
 }
 
 std::unique_ptr<Dataset> FetchJob::takeDataset()
@@ -55,6 +56,7 @@ void FetchJob::start()
     m_error = {};
     if (!m_nam) m_nam = new QNetworkAccessManager(this);
     m_tokens = new TokenProvider(m_nam, m_endpoints, m_credentials, this);
+    m_tokens->setLimits(m_retry.tokenDeadlineMs, m_retry.maxTokenBytes);
     m_session = new GraphSession(m_nam, m_tokens, m_endpoints, m_retry, this);
     connect(m_tokens, &TokenProvider::deviceCode, this, &FetchJob::deviceCode);
     connect(m_tokens, &TokenProvider::tokenReady, this, &FetchJob::onSignedIn);
@@ -98,8 +100,10 @@ void FetchJob::pump()
 {
     const size_t limit = size_t(std::max(1, m_options.concurrency));
     while (m_running && m_active.size() < limit && !m_queue.empty()) {
-        const PlannedQuery q = m_queue.front();
+        PlannedQuery q = m_queue.front();
         m_queue.pop_front();
+        q.chain = m_nextChain++;
+        m_chains[q.chain].links.insert(qHash(q.url.toString(QUrl::FullyEncoded)));
         launch(q, q.url);
     }
     finishIfIdle();
@@ -134,7 +138,10 @@ void FetchJob::onRequestDone(GraphRequest* request, const PlannedQuery& query)
         e.message += QStringLiteral(" [%1]").arg(query.label);
         return fail(e);
     }
+    const size_t before = m_dataset->signInCount();
     takePage(query, request->body());
+    const bool addedNothing = query.kind == PlannedQuery::Kind::SignIns && request->page().records > 0
+        && m_dataset->signInCount() == before;
     ++m_progress.pages;
     m_progress.current = query.label;
     m_progress.signIns = m_dataset->signInCount();
@@ -142,12 +149,44 @@ void FetchJob::onRequestDone(GraphRequest* request, const PlannedQuery& query)
     if (query.kind == PlannedQuery::Kind::SignIns) m_withoutCa += request->page().withoutCaPolicies;
     const QUrl next = request->page().nextLink;
     if (!next.isEmpty()) {
+        if (const QString loop = loopReason(query, next, addedNothing); !loop.isEmpty()) {
+            m_chains.erase(query.chain);
+            if (isSoft(query.kind)) {
+                warn(QStringLiteral("%1: %2; what came before is kept").arg(query.label, loop));
+                ++m_progress.queriesDone;
+                return pump();
+            }
+            GraphError e;
+            e.kind = GraphError::Kind::BadResponse;
+            e.code = QStringLiteral("nextlink-cycle");
+            e.message = QStringLiteral("%1 [%2]").arg(loop, query.label);
+            return fail(e);
+        }
         launch(query, next); // the same slot: one query's pages come one after another
     } else {
+        m_chains.erase(query.chain);
         ++m_progress.queriesDone;
     }
     emit progressChanged(m_progress);
     pump();
+}
+
+QString FetchJob::loopReason(const PlannedQuery& query, const QUrl& next, bool addedNothing)
+{
+    Chain& chain = m_chains[query.chain];
+    ++chain.pages;
+    chain.stale = addedNothing ? chain.stale + 1 : 0;
+    const size_t link = qHash(next.toString(QUrl::FullyEncoded));
+    if (chain.links.contains(link))
+        return QStringLiteral("Graph sent an @odata.nextLink that was already followed (the pages go round in a "
+                              "cycle)");
+    chain.links.insert(link);
+    if (chain.stale >= 3)
+        return QStringLiteral("Graph kept sending pages of sign-ins already fetched under new links (a cycle)");
+    if (chain.pages >= m_retry.maxPagesPerQuery)
+        return QStringLiteral("more than %1 pages for one query, more than the window can hold; stopped")
+            .arg(m_retry.maxPagesPerQuery);
+    return {};
 }
 
 void FetchJob::takePage(const PlannedQuery& query, const QByteArray& body)

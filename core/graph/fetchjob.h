@@ -7,14 +7,17 @@
 #include "fetchplan.h"
 #include "fetchprogress.h"
 #include "grapherror.h"
+#include "nondumpable.h"
 #include "retrypolicy.h"
 
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <deque>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 class QNetworkAccessManager;
@@ -34,7 +37,8 @@ class TokenProvider;
 // policies, named locations, policy-change audits and the service principals the data references, into
 // one Dataset as pages arrive. Everything is asynchronous on the thread the job lives on: start() from
 // the GUI thread returns at once; progress, the device code and the end arrive as signals. On failure
-// the records fetched so far stay in dataset().
+// the records fetched so far stay in dataset(). A run of pages ends with an error when Graph's next links
+// go round in a cycle (see Chain).
 class FetchJob : public QObject
 {
     Q_OBJECT
@@ -72,6 +76,7 @@ private:
     void onRequestDone(GraphRequest* request, const PlannedQuery& query);
     void takePage(const PlannedQuery& query, const QByteArray& body);
     void planReferencedObjects();
+    QString loopReason(const PlannedQuery& query, const QUrl& next, bool addedNothing);
     void warn(const QString& text);
     void fail(const GraphError& error);
     void finishIfIdle();
@@ -92,7 +97,19 @@ private:
     QStringList m_warnings;
     FetchProgress m_progress;
     uint64_t m_withoutCa = 0;
+    // Each run of pages: the links followed (hashed), the pages read, and how many pages in a row brought only
+    // sign-ins already fetched. A link met again, a run over RetryPolicy::maxPagesPerQuery pages or three
+    // pages in a row with nothing new end it as a cycle.
+    struct Chain
+    {
+        QSet<size_t> links;
+        int pages = 0;
+        int stale = 0;
+    };
+    std::unordered_map<int, Chain> m_chains;
+    int m_nextChain = 0;
     bool m_running = false, m_signedIn = false, m_referencesPlanned = false;
+    NonDumpable m_nonDumpable; // the credentials are held from construction on
 };
 
 } // namespace calens::graph

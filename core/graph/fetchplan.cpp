@@ -2,6 +2,7 @@
 #include "fetchplan.h"
 
 #include "ingest/timestamp.h"
+#include "text/quoting.h"
 
 #include <algorithm>
 
@@ -19,7 +20,7 @@ QString inList(const QString& property, const std::vector<QString>& values, size
     QString clause = property + QLatin1String(" in (");
     for (size_t i = from; i < to; ++i) {
         if (i > from) clause += QLatin1Char(',');
-        clause += odataQuote(values[i]);
+        clause += text::odataLiteral(values[i]);
     }
     return clause + QLatin1Char(')');
 }
@@ -43,17 +44,10 @@ Format PlannedQuery::format() const
     return Format::GraphJson;
 }
 
-QString odataQuote(const QString& value)
-{
-    QString v = value;
-    v.replace(QLatin1Char('\''), QLatin1String("''"));
-    return QLatin1Char('\'') + v + QLatin1Char('\'');
-}
-
 QUrl listUrl(const Endpoints& endpoints, const QString& path, const QString& filter, int top)
 {
     QByteArray query;
-    if (!filter.isEmpty()) query += "$filter=" + QUrl::toPercentEncoding(filter, "'(),:/");
+    if (!filter.isEmpty()) query += "$filter=" + text::odataFilterForUrl(filter).toLatin1();
     if (top > 0) {
         if (!query.isEmpty()) query += '&';
         query += "$top=" + QByteArray::number(top);
@@ -88,9 +82,9 @@ QString signInFilter(const FetchOptions& options, const QString& typeClause, int
           << QStringLiteral("createdDateTime lt %1").arg(iso(toMs));
     if (options.errorCode) parts << QStringLiteral("status/errorCode eq %1").arg(*options.errorCode);
     if (!options.correlationId.isEmpty())
-        parts << QStringLiteral("correlationId eq %1").arg(odataQuote(options.correlationId));
-    if (!options.userId.isEmpty()) parts << QStringLiteral("userId eq %1").arg(odataQuote(options.userId));
-    if (!options.appId.isEmpty()) parts << QStringLiteral("appId eq %1").arg(odataQuote(options.appId));
+        parts << QStringLiteral("correlationId eq %1").arg(text::odataLiteral(options.correlationId));
+    if (!options.userId.isEmpty()) parts << QStringLiteral("userId eq %1").arg(text::odataLiteral(options.userId));
+    if (!options.appId.isEmpty()) parts << QStringLiteral("appId eq %1").arg(text::odataLiteral(options.appId));
     if (!typeClause.isEmpty()) parts << typeClause;
     return parts.join(QLatin1String(" and "));
 }

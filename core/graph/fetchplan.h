@@ -27,6 +27,7 @@ struct PlannedQuery
     Kind kind = Kind::SignIns;
     QString label; // "servicePrincipal 2026-10-01T00:00:00Z..2026-10-01T06:00:00Z"
     QUrl url;
+    int chain = -1; // which run of pages this is, set when it starts (the fetch tracks each run's links)
     Format format() const;
 };
 
@@ -44,7 +45,6 @@ std::vector<PlannedQuery> planDirectoryQueries(const FetchOptions& options, cons
 std::vector<PlannedQuery> planServicePrincipalQueries(
     const std::vector<QString>& appIds, const std::vector<QString>& objectIds, const Endpoints& endpoints);
 
-QString odataQuote(const QString& value); // 'it''s'
 QUrl listUrl(const Endpoints& endpoints, const QString& path, const QString& filter, int top);
 
 } // namespace calens::graph

@@ -2,6 +2,7 @@
 #include "graphrequest.h"
 
 #include "graphsession.h"
+#include "replyguard.h"
 
 #include <QNetworkReply>
 
@@ -12,6 +13,21 @@ namespace {
 bool isTransient(int status)
 {
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+}
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+// Where a redirect points, without its query (which could carry anything).
+QString redirectTarget(QNetworkReply* reply)
+{
+    QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+    if (target.isEmpty()) target = QUrl(QString::fromLatin1(reply->rawHeader("Location")));
+    if (target.isRelative()) target = reply->url().resolved(target);
+    return target.isEmpty() ? QStringLiteral("(no Location)")
+                            : target.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo | QUrl::RemoveFragment);
 }
 
 } // namespace
@@ -67,6 +83,8 @@ void GraphRequest::send()
     m_sentGeneration = m_session->tokenGeneration();
     QNetworkReply* reply = m_session->get(m_url);
     m_reply = reply;
+    const RetryPolicy& limits = m_session->retry();
+    m_guard = new ReplyGuard(reply, limits.responseDeadlineMs, limits.maxPageBytes);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
 }
 
@@ -74,7 +92,39 @@ void GraphRequest::onFinished(QNetworkReply* reply)
 {
     reply->deleteLater();
     m_reply = nullptr;
+    const ReplyGuard* guard = m_guard;
+    m_guard = nullptr;
+    if (guard && guard->tooLarge()) {
+        GraphError e;
+        e.kind = GraphError::Kind::BadResponse;
+        e.code = QStringLiteral("too-large");
+        e.message = QStringLiteral("the response from %1 is larger than %2, more than any Graph page can be; "
+                                   "CA Lens stopped reading it")
+                        .arg(m_url.host(), sizeText(guard->maxBytes()));
+        return finish(e);
+    }
+    if (guard && guard->timedOut()) {
+        GraphError e;
+        e.kind = GraphError::Kind::Network;
+        e.code = QStringLiteral("deadline");
+        e.message = QStringLiteral("%1 did not send a complete response within %2 s")
+                        .arg(m_url.host())
+                        .arg(guard->deadlineMs() / 1000.0);
+        return retryLater(QStringLiteral("no complete response within %1 s").arg(guard->deadlineMs() / 1000.0), e);
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (isRedirect(status)) {
+        // Never followed: the request carries the access token, and Graph does not redirect its API.
+        GraphError e;
+        e.kind = GraphError::Kind::BadResponse;
+        e.httpStatus = status;
+        e.code = QStringLiteral("redirect");
+        e.message = QStringLiteral("Graph answered HTTP %1, a redirect to %2; CA Lens does not follow redirects "
+                                   "with the access token")
+                        .arg(status)
+                        .arg(redirectTarget(reply));
+        return finish(e);
+    }
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QVariant promised = reply->header(QNetworkRequest::ContentLengthHeader);
     const bool cut = promised.isValid() && promised.toLongLong() != body.size();

@@ -15,10 +15,13 @@ class QNetworkReply;
 namespace calens::graph {
 
 class GraphSession;
+class ReplyGuard;
 
 // One Graph GET, asked again until it yields a complete page: 429/503/5xx honour Retry-After or back off
-// with jitter; a dropped connection, a stalled transfer or a truncated body retries the same URL; a 401
-// renews the token (once per run); an intermittent licence 403 is asked twice more. Bounded, then an error.
+// with jitter; a dropped connection, a stalled or trickling transfer (a deadline for the whole response) or a
+// truncated body retries the same URL; a 401 renews the token (once per run); an intermittent licence 403 is
+// asked twice more. Bounded, then an error. A redirect is never followed and a response over the size cap is
+// not read on: both are errors naming the cause.
 class GraphRequest : public QObject
 {
     Q_OBJECT
@@ -49,6 +52,7 @@ private:
     QUrl m_url;
     bool m_signIns;
     QPointer<QNetworkReply> m_reply;
+    QPointer<ReplyGuard> m_guard; // the reply's deadline and size cap
     QTimer m_timer;
     QByteArray m_body;
     PageInfo m_page;

@@ -21,6 +21,13 @@ public:
     int baseDelayMs = 500; // first back-off, doubled per attempt
     int maxDelayMs = 60000; // cap for back-off and for Retry-After
     int transferTimeoutMs = 120000; // a response that stalls this long is retried
+    // Bounds that no server behaviour can stretch (issue 14): a whole response must arrive within the
+    // deadline (a trickle of bytes is retried like a stall), and no response may be larger than the cap.
+    int responseDeadlineMs = 300000; // one Graph page, headers to last byte
+    int tokenDeadlineMs = 60000; // one token or device-code response
+    qint64 maxPageBytes = qint64(64) << 20; // 1000 beta sign-ins are ~20 MiB at most
+    qint64 maxTokenBytes = qint64(64) << 10; // a token response is a few kilobytes
+    int maxPagesPerQuery = 100000; // 100 million sign-ins per time slice at $top=1000
 
     RetryPolicy();
     void setClock(Clock clock) { m_clock = std::move(clock); }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "tokenprovider.h"
 
+#include "replyguard.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUrlQuery>
@@ -46,6 +48,22 @@ int jsonInt(const nlohmann::json& j, const char* key, int fallback)
     return fallback;
 }
 
+// RFC 6750 b64token (what a bearer token may contain), at most 16 KiB: anything else, a CR or LF above all,
+// would become part of an HTTP header.
+bool isWellFormedToken(const QString& token)
+{
+    if (token.isEmpty() || token.size() > 16384) return false;
+    qsizetype i = 0;
+    for (; i < token.size(); ++i) {
+        const char16_t c = token[i].unicode();
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-'
+            || c == u'.' || c == u'_' || c == u'~' || c == u'+' || c == u'/';
+        if (!ok) break;
+    }
+    while (i < token.size() && token[i] == QLatin1Char('=')) ++i;
+    return i == token.size();
+}
+
 GraphError networkError(QNetworkReply* reply)
 {
     GraphError e;
@@ -71,6 +89,11 @@ TokenProvider::TokenProvider(QNetworkAccessManager* nam, Endpoints endpoints, Cr
 TokenProvider::~TokenProvider()
 {
     if (m_reply) m_reply->abort();
+    // Fewer copies of secrets in freed memory (a core dump is prevented by m_nonDumpable meanwhile).
+    m_accessToken.fill('\0');
+    m_refreshToken.fill('\0');
+    m_deviceCode.fill('\0');
+    m_credentials.clientSecret.fill(QLatin1Char('\0'));
 }
 
 QByteArray TokenProvider::authorizationHeader() const
@@ -112,13 +135,46 @@ void TokenProvider::post(
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-    request.setTransferTimeout(60000);
+    request.setTransferTimeout(m_deadlineMs);
+    // The body carries the client secret, a refresh token or a device code: a redirect is never followed.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply* reply = m_nam->post(request, body);
     m_reply = reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, handler] {
+    auto* guard = new ReplyGuard(reply, m_deadlineMs, m_maxBytes);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, guard, handler] {
         reply->deleteLater();
         if (reply->error() == QNetworkReply::OperationCanceledError && !m_busy) return;
+        GraphError e;
+        e.kind = GraphError::Kind::Network;
+        if (guard->tooLarge()) {
+            e.kind = GraphError::Kind::BadResponse;
+            e.code = QStringLiteral("too-large");
+            e.message = QStringLiteral("the sign-in endpoint %1 sent a response larger than %2, more than any token "
+                                       "response is; CA Lens stopped reading it")
+                            .arg(reply->url().host(), sizeText(guard->maxBytes()));
+            return fail(e);
+        }
+        if (guard->timedOut()) {
+            e.code = QStringLiteral("deadline");
+            e.message = QStringLiteral("the sign-in endpoint %1 did not send a complete response within %2 s")
+                            .arg(reply->url().host())
+                            .arg(guard->deadlineMs() / 1000.0);
+            return fail(e);
+        }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 300 && status < 400) {
+            QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+            if (target.isRelative()) target = reply->url().resolved(target);
+            e.kind = GraphError::Kind::Auth;
+            e.httpStatus = status;
+            e.code = QStringLiteral("redirect");
+            e.message = QStringLiteral("the sign-in endpoint answered HTTP %1, a redirect to %2; CA Lens never "
+                                       "sends credentials on to another address")
+                            .arg(status)
+                            .arg(target.isEmpty() ? QStringLiteral("(no Location)")
+                                                  : target.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo));
+            return fail(e);
+        }
         if (status == 0) return fail(networkError(reply));
         (this->*handler)(status, reply->readAll());
     });
@@ -162,8 +218,17 @@ bool TokenProvider::takeToken(const QByteArray& body)
     const auto j = parseObject(body);
     const QString token = jsonString(j, "access_token");
     if (token.isEmpty()) return false;
-    m_accessToken = token.toLatin1();
     const QString refresh = jsonString(j, "refresh_token");
+    if (!isWellFormedToken(token) || (!refresh.isEmpty() && !isWellFormedToken(refresh))) {
+        GraphError e;
+        e.kind = GraphError::Kind::Auth;
+        e.code = QStringLiteral("malformed-token");
+        e.message = QStringLiteral("the sign-in endpoint returned a token with characters no token has (a line "
+                                   "break or a control character); CA Lens does not use it");
+        fail(e);
+        return true; // answered: the failure is reported
+    }
+    m_accessToken = token.toLatin1();
     if (!refresh.isEmpty()) m_refreshToken = refresh.toLatin1();
     ++m_generation;
     m_busy = false;

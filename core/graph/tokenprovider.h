@@ -4,6 +4,7 @@
 #include "cloud.h"
 #include "credentials.h"
 #include "grapherror.h"
+#include "nondumpable.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -17,7 +18,9 @@ namespace calens::graph {
 
 // Gets an access token for Graph by hand on QNetworkAccessManager: client credentials with a secret, or the
 // device-code flow (polling with authorization_pending / slow_down / declined / expired handling). Tokens
-// stay in memory. acquire() while an acquisition runs joins it.
+// stay in memory, the process is not dumpable meanwhile. acquire() while an acquisition runs joins it.
+// Redirects are never followed (the bodies carry secrets), responses are bounded in time and size, and a
+// token with characters no bearer token has (CR, LF, controls) is refused.
 class TokenProvider : public QObject
 {
     Q_OBJECT
@@ -32,6 +35,12 @@ public:
     int generation() const { return m_generation; } // bumps with every new token
     QByteArray authorizationHeader() const;
     void invalidate(); // forget the access token (after a 401); a refresh token is kept
+    // The deadline for a whole response and the size cap (see RetryPolicy).
+    void setLimits(int deadlineMs, qint64 maxBytes)
+    {
+        m_deadlineMs = deadlineMs;
+        m_maxBytes = maxBytes;
+    }
 
 signals:
     void deviceCode(const calens::graph::DeviceCodeInfo& info);
@@ -60,7 +69,10 @@ private:
     int m_intervalMs = 5000;
     qint64 m_deviceExpiresMs = 0;
     int m_generation = 0;
+    int m_deadlineMs = 60000;
+    qint64 m_maxBytes = qint64(64) << 10;
     bool m_busy = false;
+    NonDumpable m_nonDumpable; // no core dump with the secret or a token in it while this exists
 };
 
 } // namespace calens::graph

@@ -74,6 +74,9 @@ void registerForRedaction(const Dataset& d, const std::vector<Incident>& inciden
             r.addTenant(str(s, SF::ResourceTenantId));
             r.addTenant(str(s, SF::HomeTenantId));
             for (SF kept : { SF::CorrelationId, SF::Id, SF::AppId, SF::ResourceId }) r.keep(str(s, kept));
+            // Accounts that free text names as DOMAIN\account are identities of the data too.
+            for (SF text : { SF::FailureReason, SF::AdditionalDetails, SF::UserPrincipalName, SF::UserDisplayName })
+                r.learn(str(s, text));
         }
     // Admins named by the audit log in "what changed".
     for (const DirectoryChange& c : d.changes()) {
@@ -213,7 +216,13 @@ ReportModel buildReport(
     if (request.redact) {
         Redactor redactor;
         registerForRedaction(d, incidents, redactor);
-        forEachString(m, [&redactor](QString& s) { s = redactor.apply(s); });
+        forEachString(
+            m, [&redactor](QString& s) { s = redactor.apply(s); }, false);
+        for (ReportIncident& i : m.incidents)
+            for (ReportFix& f : i.fixes) {
+                f.powershell = redactor.applyToPowerShell(f.powershell);
+                f.graphRequest = redactor.applyToGraphRequest(f.graphRequest);
+            }
     }
     forEachString(m, [](QString& s) { s = neutralizeControls(s); });
     return m;

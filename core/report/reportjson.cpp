@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "reportjson.h"
 
-#include "model/jsontext.h"
+#include "export/outputfile.h"
 
-#include <QSaveFile>
+#include "model/jsontext.h"
 
 namespace calens {
 
@@ -131,16 +131,14 @@ nlohmann::ordered_json toJson(const ReportModel& m)
     return out;
 }
 
+QByteArray reportJsonText(const ReportModel& model)
+{
+    return QByteArray::fromStdString(toJson(model).dump(2) + '\n');
+}
+
 bool writeReportJson(const ReportModel& model, const QString& path, QString* error)
 {
-    QSaveFile file(path);
-    const std::string text = toJson(model).dump(2) + '\n';
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size())
-        || !file.commit()) {
-        if (error) *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return exporter::writeFileAtomically(path, reportJsonText(model), error);
 }
 
 } // namespace calens

@@ -385,13 +385,17 @@ void TestDiagnosis::contractJson()
         "{\"clientApplications\":{\"includeServicePrincipals\":[\"ServicePrincipalsInMyTenant\"],"
         "\"excludeServicePrincipals\":[\"sp-9\"]}}",
         "\"block\""));
-    const Loaded l = loadFiles(page(signIn("servicePrincipal", 53003, spBlock)), spDef);
+    // Scripts and requests are written only for ids in their strict form (GUIDs), as Entra writes them.
+    const QByteArray sp = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9", pid = "1a2b3c4d-0000-4000-8000-00000000000a";
+    const Loaded l
+        = loadFiles(page(signIn("servicePrincipal", 53003, spBlock)).replace("sp-1", sp).replace("p-wid", pid),
+            QByteArray(spDef).replace("p-wid", pid));
     const auto j = toJson(Diagnoser(*l.dataset).diagnose(0));
     for (const char* key : { "signInId", "correlationId", "errorCode", "principal", "blockingPolicies", "cause",
              "confidence", "causes", "steps", "fixes" })
         QVERIFY2(j.contains(key), key);
     QCOMPARE(j["principal"]["kind"].get<std::string>(), std::string("servicePrincipal"));
-    QCOMPARE(j["principal"]["id"].get<std::string>(), std::string("sp-1"));
+    QCOMPARE(j["principal"]["id"].get<std::string>(), sp.toStdString());
     QCOMPARE(j["blockingPolicies"][0]["unmetControls"][0].get<std::string>(), std::string("block"));
     QCOMPARE(j["steps"][0]["source"].get<std::string>(), std::string("data"));
     const auto& fix = j["fixes"][0];
@@ -401,7 +405,7 @@ void TestDiagnosis::contractJson()
     const auto excl = fix["graphRequest"]["body"]["conditions"]["clientApplications"]["excludeServicePrincipals"];
     QCOMPARE(excl.size(), size_t(2));
     QCOMPARE(excl[0].get<std::string>(), std::string("sp-9"));
-    QCOMPARE(excl[1].get<std::string>(), std::string("sp-1"));
+    QCOMPARE(excl[1].get<std::string>(), sp.toStdString());
     QCOMPARE(fix["graphRequest"]["body"]["conditions"]["clientApplications"]["includeServicePrincipals"][0]
                  .get<std::string>(),
         std::string("ServicePrincipalsInMyTenant"));
@@ -443,13 +447,19 @@ void TestDiagnosis::hostileTextInFixes()
     // Names from logs end up in scripts: a quote must not end the PowerShell string.
     const QByteArray p = policy(
         "p-mfa", "Bob's policy'; Remove-Item C:\\\\ -Recurse; '", "failure", "\"Mfa\"", "\"application,users\"");
-    const Loaded l = loadFiles(
-        page(signIn("nonInteractiveUser", 53003, p).replace("svc-refresh@contoso.com", "o'brien@contoso.com")));
+    const Loaded l = loadFiles(page(signIn("nonInteractiveUser", 53003, p)
+                                        .replace("svc-refresh@contoso.com", "o'brien@contoso.com")
+                                        .replace("p-mfa", "1a2b3c4d-0000-4000-8000-00000000000b")
+                                        .replace("u-1", "6f3c0d2e-8a41-4b7e-9c55-1d2e3f4a5b6c")));
     const Diagnosis d = Diagnoser(*l.dataset).diagnose(0);
     QVERIFY(!d.fixes.empty());
     const QString ps = d.fixes.front().powershell;
-    QVERIFY2(ps.contains(QLatin1String("# Bob''s policy''; Remove-Item")), qPrintable(ps));
-    QVERIFY(!ps.contains(QLatin1String("'; Remove-Item C:\\ -Recurse; '\n")));
+    // The name is data in a string (quotes doubled), never in a comment (tests/core/tst_quoting covers the class).
+    QVERIFY2(
+        ps.contains(QLatin1String("$policyName = 'Bob''s policy''; Remove-Item C:\\ -Recurse; '''\n")), qPrintable(ps));
+    QVERIFY2(ps.contains(QLatin1String("$userName = 'o''brien@contoso.com'\n")), qPrintable(ps));
+    for (const QString& line : ps.split(QLatin1Char('\n')))
+        QVERIFY2(!line.contains(QLatin1Char('#')) || !line.contains(QLatin1String("Remove-Item")), qPrintable(line));
 }
 
 QTEST_GUILESS_MAIN(TestDiagnosis)

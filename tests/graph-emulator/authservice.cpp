@@ -90,6 +90,37 @@ bool AuthService::isValid(const QByteArray& header) const
     return header.startsWith("Bearer ") && m_tokens.contains(header.mid(7));
 }
 
+RawReply AuthService::tokenFault(const QByteArray& baseUrl)
+{
+    const QString fault = m_config.tokenFault;
+    if (fault == QLatin1String("redirect")) {
+        RawReply r = RawReply::json(307, "{}");
+        r.headers.append(qMakePair(QByteArrayLiteral("Location"), baseUrl + "/_emulator/capture"));
+        return r;
+    }
+    if (fault == QLatin1String("huge")) {
+        RawReply r = issue(false);
+        r.body.chop(1);
+        r.body += ",\"padding\":\"" + QByteArray(1 << 20, 'x') + "\"}";
+        return r;
+    }
+    if (fault == QLatin1String("crlf")) {
+        nlohmann::json j;
+        j["token_type"] = "Bearer";
+        j["expires_in"] = 3599;
+        j["access_token"] = "emu-at-injected\r\nX-Injected: yes";
+        return RawReply::json(200, QByteArray::fromStdString(j.dump()));
+    }
+    if (fault == QLatin1String("trickle")) {
+        RawReply r = issue(false);
+        r.mode = RawReply::Mode::Trickle;
+        return r;
+    }
+    RawReply none;
+    none.status = 0;
+    return none;
+}
+
 RawReply AuthService::token(const QUrlQuery& form)
 {
     const QString grant = form.queryItemValue(QStringLiteral("grant_type"), QUrl::FullyDecoded);

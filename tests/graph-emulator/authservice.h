@@ -17,6 +17,8 @@ public:
     explicit AuthService(const EmulatorConfig& config);
 
     RawReply token(const QUrlQuery& form);
+    // The reply config.tokenFault asks for, or status 0 when there is none.
+    RawReply tokenFault(const QByteArray& baseUrl);
     RawReply deviceCode(const QUrlQuery& form, const QByteArray& baseUrl);
     bool isValid(const QByteArray& authorizationHeader) const;
     void expireAll() { m_tokens.clear(); }

@@ -23,7 +23,10 @@ struct EmulatorConfig
     QString tokenError; // AADSTS code every token request fails with (53003, 7000215, ...)
     QString deviceError; // authorization_declined, expired_token, bad_verification_code, access_denied, slow_down
     int latencyMs = 0; // added to every sign-in page
-    QStringList faults; // KIND[:every=N][:count=M][:after=K][:ms=D]
+    QStringList faults; // KIND[:every=N][:count=M][:after=K][:ms=D][:kb=S]
+    // How the token endpoint misbehaves: redirect (307 to /_emulator/capture), huge (a 1 MiB body), crlf (an
+    // access_token with CR LF and a header in it), trickle (one byte a second).
+    QString tokenFault;
 };
 
 } // namespace calens::emulator

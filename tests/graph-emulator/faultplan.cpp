@@ -16,6 +16,11 @@ const std::pair<Fault, const char*> kNames[] = {
     { Fault::Expire, "expire" },
     { Fault::Licence, "licence" },
     { Fault::NoCaPolicy, "nocapolicy" },
+    { Fault::Redirect, "redirect" },
+    { Fault::SelfLink, "selflink" },
+    { Fault::GrowingLink, "growinglink" },
+    { Fault::Trickle, "trickle" },
+    { Fault::Huge, "huge" },
 };
 
 } // namespace
@@ -46,6 +51,9 @@ bool FaultPlan::add(const QString& spec, QString* error)
     }
     if (rule.fault == Fault::NoCaPolicy || rule.fault == Fault::Licence) rule.count = 0;
     if (rule.fault == Fault::Slow) rule.ms = 3000;
+    if (rule.fault == Fault::Trickle) rule.ms = 1000;
+    if (rule.fault == Fault::Huge) rule.kb = 2048;
+    if (rule.fault == Fault::SelfLink || rule.fault == Fault::GrowingLink) rule.count = 0; // every page
     for (int i = 1; i < parts.size(); ++i) {
         const QString key = parts[i].section(QLatin1Char('='), 0, 0);
         bool ok = false;
@@ -62,6 +70,8 @@ bool FaultPlan::add(const QString& spec, QString* error)
             rule.after = value;
         else if (key == QLatin1String("ms"))
             rule.ms = value;
+        else if (key == QLatin1String("kb"))
+            rule.kb = value;
         else {
             *error = QStringLiteral("unknown fault option '%1' in '%2'").arg(key, spec);
             return false;

@@ -20,6 +20,11 @@ enum class Fault
     Expire, // every issued token stops working: 401 InvalidAuthenticationToken
     Licence, // 403 Authentication_RequestFromNonPremiumTenantOrB2CTenant
     NoCaPolicy, // sign-ins without appliedConditionalAccessPolicies (missing CA permission)
+    Redirect, // 307 to /_emulator/capture (a redirect the client must not follow with its token)
+    SelfLink, // a page whose @odata.nextLink is the request's own URL (a cycle)
+    GrowingLink, // the same page again and again under ever new nextLinks (a growing cycle)
+    Trickle, // the page, one byte every `ms` (default 1000): each byte restarts a transfer timeout
+    Huge, // a page padded to `kb` kilobytes (default 2048)
 };
 
 Fault faultFromName(const QString& name);
@@ -37,9 +42,10 @@ public:
         int count = 1;
         int after = 0;
         int ms = 0;
+        int kb = 0;
         int fired = 0;
     };
-    // Parses "KIND[:every=N][:count=M][:after=K][:ms=D]"; false with *error on a bad spec.
+    // Parses "KIND[:every=N][:count=M][:after=K][:ms=D][:kb=S]"; false with *error on a bad spec.
     bool add(const QString& spec, QString* error);
     // The fault for the next sign-in list request (and its delay for Slow).
     Rule next();

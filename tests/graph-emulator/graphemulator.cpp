@@ -62,10 +62,13 @@ RawReply GraphEmulator::route(const QHttpServerRequest& request)
 {
     const QString path = request.url().path();
     ++m_requests[path];
+    if (path == QLatin1String("/_emulator/capture")) return capture(request);
     if (path.startsWith(QLatin1String("/_emulator/"))) return admin(request);
     if (path.endsWith(QLatin1String("/oauth2/v2.0/token")) || path.endsWith(QLatin1String("/oauth2/v2.0/devicecode"))) {
         if (request.method() != QHttpServerRequest::Method::Post)
             return RawReply::json(405, QByteArrayLiteral("{\"error\":\"invalid_request\"}"));
+        if (path.endsWith(QLatin1String("token")) && !m_config.tokenFault.isEmpty())
+            if (RawReply r = m_auth.tokenFault(m_baseUrl); r.status != 0) return r;
         const QUrlQuery form(QString::fromUtf8(request.body()));
         return path.endsWith(QLatin1String("token")) ? m_auth.token(form) : m_auth.deviceCode(form, m_baseUrl);
     }
@@ -128,6 +131,11 @@ RawReply GraphEmulator::signIns(const QHttpServerRequest& request, bool beta)
     case Fault::Licence:
         return RawReply::graphError(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
             QStringLiteral("Neither tenant is B2C or tenant doesn't have premium license"));
+    case Fault::Redirect: {
+        RawReply r = RawReply::json(307, "{}");
+        r.headers.append(qMakePair(QByteArrayLiteral("Location"), m_baseUrl + "/_emulator/capture"));
+        return r;
+    }
     default:
         break;
     }
@@ -145,6 +153,21 @@ RawReply GraphEmulator::signIns(const QHttpServerRequest& request, bool beta)
     if (fault.fault == Fault::Slow) r.delayMs += fault.ms;
     if (fault.fault == Fault::Drop) r.mode = RawReply::Mode::DropMidBody;
     if (fault.fault == Fault::Truncate) r.body.chop(r.body.size() / 3);
+    if (fault.fault == Fault::SelfLink || fault.fault == Fault::GrowingLink) {
+        // The next link names this very page again (growing: under a new, ever longer URL each time).
+        auto j = nlohmann::json::parse(r.body.toStdString());
+        QByteArray next = m_baseUrl + request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+        if (fault.fault == Fault::GrowingLink)
+            next += (request.url().hasQuery() ? "&loop=" : "?loop=") + QByteArray::number(fault.fired);
+        j["@odata.nextLink"] = next.toStdString();
+        r.body = QByteArray::fromStdString(j.dump());
+    }
+    if (fault.fault == Fault::Trickle) {
+        r.mode = RawReply::Mode::Trickle;
+        r.trickleMs = fault.ms;
+    }
+    if (fault.fault == Fault::Huge && r.body.size() < qsizetype(fault.kb) * 1024)
+        r.body += QByteArray(qsizetype(fault.kb) * 1024 - r.body.size(), ' '); // JSON allows trailing space
     return r;
 }
 
@@ -202,6 +225,20 @@ RawReply GraphEmulator::audits(const QHttpServerRequest& request)
     return list(request, m_tenant.audits(filter));
 }
 
+// Where redirects point: records what a client that follows them would resend, and answers like a token
+// endpoint would, so a client that uses what it got here is caught too.
+RawReply GraphEmulator::capture(const QHttpServerRequest& request)
+{
+    m_captured.push_back(
+        QStringLiteral("%1 %2 %3")
+            .arg(request.method() == QHttpServerRequest::Method::Post ? QStringLiteral("POST") : QStringLiteral("GET"),
+                QString::fromLatin1(request.value("Authorization")), QString::fromUtf8(request.body()))
+            .toStdString());
+    return RawReply::json(200,
+        QByteArrayLiteral("{\"access_token\":\"stolen-by-redirect\",\"token_type\":\"Bearer\","
+                          "\"expires_in\":3599}"));
+}
+
 RawReply GraphEmulator::admin(const QHttpServerRequest& request)
 {
     const QString what = request.url().path().section(QLatin1Char('/'), 2);
@@ -227,6 +264,7 @@ RawReply GraphEmulator::admin(const QHttpServerRequest& request)
     stats["signInRequests"] = m_faults.requests();
     stats["tokensIssued"] = m_auth.issued();
     stats["devicePolls"] = m_auth.polls();
+    stats["captured"] = m_captured;
     nlohmann::json fired = nlohmann::json::object();
     for (const auto& [k, v] : m_faults.fired()) fired[k.toStdString()] = v;
     stats["faults"] = fired;

@@ -36,6 +36,7 @@ private:
     RawReply servicePrincipals(const QHttpServerRequest& request);
     RawReply audits(const QHttpServerRequest& request);
     RawReply admin(const QHttpServerRequest& request);
+    RawReply capture(const QHttpServerRequest& request);
     RawReply page(const QHttpServerRequest& request, const std::vector<std::string>& items, size_t total, size_t offset,
         size_t top, const char* context);
 
@@ -45,6 +46,7 @@ private:
     FaultPlan m_faults;
     QByteArray m_baseUrl;
     std::map<QString, int> m_requests;
+    std::vector<std::string> m_captured; // what reached /_emulator/capture: method, Authorization, body
     int m_throttles = 0;
 };
 

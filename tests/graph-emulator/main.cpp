@@ -20,8 +20,10 @@ int main(int argc, char** argv)
         "Serves a synthetic tenant (calens synth) as Microsoft Graph on 127.0.0.1 and prints its URL.\n"
         "Point calens at it: calens fetch --tenant t --client-id c --client-secret-env VAR "
         "--authority-url URL --graph-url URL -o out.json\n"
-        "Faults (repeatable --fault): throttle, unavailable, drop, truncate, slow, expire, licence, nocapolicy;\n"
-        "options :every=N (every Nth sign-in page request), :count=M (times, 0 = always), :after=K, :ms=D (slow).\n"
+        "Faults (repeatable --fault): throttle, unavailable, drop, truncate, slow, expire, licence, nocapolicy,\n"
+        "redirect, selflink, growinglink, trickle, huge; options :every=N (every Nth sign-in page request),\n"
+        ":count=M (times, 0 = always), :after=K, :ms=D (slow, trickle), :kb=S (huge).\n"
+        "--token-fault redirect|huge|crlf|trickle makes the token endpoint misbehave.\n"
         "Admin: GET /_emulator/stats, /_emulator/faults?add=SPEC, /_emulator/groundtruth?since=ISO&until=ISO, "
         "/_emulator/tokens (every token issued)"));
     p.addHelpOption();
@@ -53,8 +55,12 @@ int main(int argc, char** argv)
         QStringLiteral("Milliseconds added to every sign-in page."), QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption fault(
         QStringLiteral("fault"), QStringLiteral("Inject a fault (see above)."), QStringLiteral("SPEC"));
+    const QCommandLineOption tokenFault(QStringLiteral("token-fault"),
+        QStringLiteral("The token endpoint answers with a redirect, a huge body, a token with CR LF in it, or "
+                       "trickles."),
+        QStringLiteral("FAULT"));
     p.addOptions({ port, seed, signIns, days, clientId, secret, approve, interval, expires, tokenError, deviceError,
-        latency, fault });
+        latency, fault, tokenFault });
     p.process(app);
 
     EmulatorConfig c;
@@ -71,6 +77,7 @@ int main(int argc, char** argv)
     c.deviceError = p.value(deviceError);
     c.latencyMs = p.value(latency).toInt();
     c.faults = p.values(fault);
+    c.tokenFault = p.value(tokenFault);
 
     GraphEmulator server(c);
     for (const QString& spec : c.faults) {

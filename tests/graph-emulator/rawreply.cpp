@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 namespace calens::emulator {
 
 namespace {
@@ -18,6 +20,10 @@ QByteArray reason(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
     case 400:
         return "Bad Request";
     case 401:
@@ -43,6 +49,23 @@ void writeNow(QTcpSocket* socket, const RawReply& r)
     for (const auto& [k, v] : r.headers) head += k + ": " + v + "\r\n";
     head += "\r\n";
     socket->write(head);
+    if (r.mode == RawReply::Mode::Trickle) {
+        // One byte now and one per interval: a transfer timeout that restarts on every byte never fires.
+        QPointer<QTcpSocket> guard(socket);
+        auto* timer = new QTimer(socket);
+        auto sent = std::make_shared<qsizetype>(0);
+        QObject::connect(timer, &QTimer::timeout, socket, [guard, timer, sent, body = r.body] {
+            if (!guard || guard->state() != QAbstractSocket::ConnectedState || *sent >= body.size()) {
+                timer->stop();
+                timer->deleteLater();
+                return;
+            }
+            guard->write(body.mid(*sent, 1));
+            ++*sent;
+        });
+        timer->start(r.trickleMs);
+        return;
+    }
     if (r.mode == RawReply::Mode::DropMidBody) {
         socket->write(r.body.left(r.body.size() / 2));
         socket->disconnectFromHost(); // sends what is buffered, then closes: the client gets a short body

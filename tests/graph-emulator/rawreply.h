@@ -17,12 +17,14 @@ struct RawReply
     {
         Normal,
         DropMidBody, // headers promise the whole body; half is sent, then the connection closes
+        Trickle, // headers, then the body one byte every `trickleMs`
     };
     int status = 200;
     QByteArray body;
     QByteArray contentType = "application/json";
     QList<QPair<QByteArray, QByteArray>> headers;
     int delayMs = 0;
+    int trickleMs = 1000;
     Mode mode = Mode::Normal;
 
     static RawReply json(int status, QByteArray body);

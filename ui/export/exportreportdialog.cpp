@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "exportreportdialog.h"
 
+#include "export/outputset.h"
+
 #include "report/reportbuilder.h"
 #include "report/reporthtmlexport.h"
 #include "report/reportjson.h"
 #include "report/reportoptions.h"
 #include "report/reportpdf.h"
 
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -151,10 +154,15 @@ void ExportReportDialog::exportNow()
         [this, request, options, path, html, json, dataset = m_dataset, incidents = m_incidents, focus = m_focus] {
             const ReportModel model = buildReport(*dataset, incidents, request, focus);
             QString error;
-            bool ok = renderPdf(model, path, options, &error);
             const QString base = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? path.chopped(4) : path;
-            if (ok && html) ok = writeReportHtml(model, base + QStringLiteral(".html"), &error);
-            if (ok && json) ok = writeReportJson(model, base + QStringLiteral(".json"), &error);
+            // The set is replaced together: all written beside their targets first, then renamed into place.
+            exporter::OutputSet set;
+            QBuffer pdf;
+            pdf.open(QIODevice::WriteOnly);
+            bool ok = renderPdf(model, &pdf, options, &error) && set.add(path, pdf.data(), &error);
+            if (ok && html) ok = set.add(base + QStringLiteral(".html"), reportHtmlDocument(model).toUtf8(), &error);
+            if (ok && json) ok = set.add(base + QStringLiteral(".json"), reportJsonText(model), &error);
+            if (ok) ok = set.publish(&error);
             QMetaObject::invokeMethod(this, [this, ok, error] { finished(ok, error); });
         });
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "reporthtmlexport.h"
 
+#include "export/outputfile.h"
+
 #include "chartpainter.h"
 #include "reporthtml.h"
 
 #include <QBuffer>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 namespace calens {
@@ -42,13 +43,7 @@ QString reportHtmlDocument(const ReportModel& model)
 
 bool writeReportHtml(const ReportModel& model, const QString& path, QString* error)
 {
-    const QByteArray bytes = reportHtmlDocument(model).toUtf8();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error) *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return exporter::writeFileAtomically(path, reportHtmlDocument(model).toUtf8(), error);
 }
 
 } // namespace calens

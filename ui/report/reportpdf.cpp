@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "reportpdf.h"
 
+#include "export/outputfile.h"
+
 #include "appendixpainter.h"
 #include "chartobject.h"
 #include "reporthtml.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QDateTime>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextDocument>
 
 namespace calens {
@@ -173,22 +175,20 @@ bool renderPdf(const ReportModel& model, QIODevice* device, const ReportOptions&
 
 bool renderPdf(const ReportModel& model, const QString& path, const ReportOptions& options, QString* error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error) *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+    // Refused before the (long) rendering when the target can never be written.
+    if (const QString why = exporter::notRegularReason(path); !why.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("%1: not a regular file (%2); CA Lens replaces only regular files").arg(path, why);
         return false;
     }
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
     QString why;
-    if (!renderPdf(model, &file, options, &why)) {
-        file.cancelWriting();
+    if (!renderPdf(model, &buffer, options, &why)) {
         if (error) *error = QStringLiteral("%1: %2").arg(path, why);
         return false;
     }
-    if (!file.commit()) {
-        if (error) *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return exporter::writeFileAtomically(path, buffer.data(), error);
 }
 
 } // namespace calens

@@ -10,6 +10,8 @@
 #include "pathwidget.h"
 #include "powershellhighlighter.h"
 
+#include "export/outputfile.h"
+
 #include <QApplication>
 #include <QButtonGroup>
 #include <QClipboard>
@@ -19,10 +21,10 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -326,11 +328,10 @@ QWizardPage* DiagnosisWizard::fixesPage()
             const QString path = QFileDialog::getSaveFileName(
                 this, tr("Save script"), QString::fromStdString(id) + QStringLiteral(".ps1"));
             if (path.isEmpty()) return;
-            QSaveFile f(path); // a failed save never leaves half a script behind
-            if (f.open(QIODevice::WriteOnly)) {
-                f.write(text.toUtf8());
-                f.commit();
-            }
+            // A failed save never leaves half a script behind, nor replaces a device or FIFO.
+            QString error;
+            if (!exporter::writeFileAtomically(path, text.toUtf8(), &error))
+                QMessageBox::warning(this, tr("Save script"), tr("Not saved: %1").arg(error));
         });
         tabs->addTab(w, fix.title.left(40));
     }
