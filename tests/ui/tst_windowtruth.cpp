@@ -16,6 +16,7 @@
 
 #include <QAbstractButton>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
@@ -108,6 +109,7 @@ private slots:
     void diagnoseWithNothingSelectedSaysWhatToDo();
     void unreadableFileIsSaidWhereTheAdminLooks();
     void intendedBlockIsAnOutcome();
+    void redactionKeepsScriptsIntact();
 };
 
 void TestWindowTruth::changingTheLastAnswerKeepsCauseAndFixReachable()
@@ -466,6 +468,32 @@ void TestWindowTruth::intendedBlockIsAnOutcome()
     QVERIFY2(text.contains(QLatin1String("Outcome: the block is intended")), qPrintable(text.left(2000)));
     QVERIFY(text.contains(QLatin1String("The admin judged that the policy did its job")));
     QVERIFY(text.contains(QLatin1String("If it is a fault after all")));
+    wizard->close();
+}
+
+void TestWindowTruth::redactionKeepsScriptsIntact()
+{
+    MainWindow window;
+    QVERIFY(loadDemo(window));
+    DiagnosisWizard* wizard = openWizard(window, rowOf(*window.dataset(), kDatabricks));
+    while (wizard->currentPage()->objectName() != QLatin1String("causePage")) wizard->next();
+    wizard->currentPage()->findChild<QPushButton*>(QStringLiteral("addToReportButton"))->click();
+    auto* dialog = window.findChild<ExportReportDialog*>(QStringLiteral("exportReportDialog"));
+    dialog->findChild<QCheckBox*>(QStringLiteral("redact"))->setChecked(true);
+    dialog->findChild<QCheckBox*>(QStringLiteral("alsoJson"))->setChecked(true);
+    QTemporaryDir dir;
+    const QString text = exportThrough(dialog, dir.filePath(QStringLiteral("redacted.pdf")));
+    QVERIFY(!text.isEmpty());
+    QFile json(dir.filePath(QStringLiteral("redacted.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QByteArray all = json.readAll();
+    for (const QByteArray& identity : { QByteArray("svc-databricks-etl"), QByteArray("52.174.88.137") }) {
+        QVERIFY2(!text.contains(QLatin1String(identity)), identity.constData());
+        QVERIFY2(!all.contains(identity), identity.constData());
+    }
+    // Identities are replaced, never syntax: the named-location script still has its type literal.
+    QVERIFY2(all.contains("'@odata.type' = "), "the script's '@odata.type' key is intact");
+    QVERIFY(!all.contains("@redacted.invalid'@"));
     wizard->close();
 }
 

@@ -51,6 +51,9 @@ ExportReportDialog::ExportReportDialog(
     setObjectName(QStringLiteral("exportReportDialog"));
     m_title->setPlaceholderText(tr("derived from the incident"));
     m_path->setObjectName(QStringLiteral("reportPath"));
+    m_redact->setObjectName(QStringLiteral("redact"));
+    m_html->setObjectName(QStringLiteral("alsoHtml"));
+    m_json->setObjectName(QStringLiteral("alsoJson"));
     m_page->addItem(QStringLiteral("A4"), int(QPageSize::A4));
     m_page->addItem(QStringLiteral("Letter"), int(QPageSize::Letter));
     m_page->setCurrentIndex(ReportOptions::defaultPageSize().id() == QPageSize::Letter ? 1 : 0);
