@@ -4,11 +4,14 @@
 #include "answer.h"
 #include "blockintent.h"
 
+#include "fix/change.h"
+
 #include <QString>
 #include <QStringList>
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +58,8 @@ struct Diagnosis
         GraphRequest graphRequest;
         QString policyId;
         QString withheld; // why there is no script or request (an id in the data is not well-formed)
+        // The one change this fix makes, when it is one CA Lens can plan, apply and roll back (calens fix).
+        std::optional<fix::Change> change;
     };
 
     uint32_t row = 0;

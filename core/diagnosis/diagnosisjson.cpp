@@ -54,6 +54,12 @@ J toJson(const Diagnosis& d)
             { "verify", u(f.verify) }, { "portal", u(f.portal) }, { "kql", u(f.kql) },
             { "graphFilter", u(f.graphFilter) } };
         if (!f.policyId.isEmpty()) fj["policyId"] = u(f.policyId);
+        if (f.change) // extra key: the one change calens fix plans on the live object
+            fj["change"] = J { { "kind", f.change->kindName() },
+                { "target", f.change->target() == fix::Change::Target::Policy ? "policy" : "namedLocation" },
+                { "targetId", u(f.change->targetId) }, { "path", f.change->path() }, { "value", u(f.change->value) },
+                { "description", u(f.change->describe()) } };
+        if (!f.withheld.isEmpty()) fj["withheld"] = u(f.withheld);
         if (!f.withheld.isEmpty()) fj["withheld"] = u(f.withheld);
         fixes.push_back(fj);
     }

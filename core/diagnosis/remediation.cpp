@@ -3,6 +3,8 @@
 
 #include "export/signinjson.h"
 #include "facts.h"
+#include "fix/fixplan.h"
+#include "fix/fixscript.h"
 #include "ingest/timestamp.h"
 #include "text/quoting.h"
 #include "text/safetext.h"
@@ -25,23 +27,6 @@ QString script(const char* name)
 {
     QFile f(QStringLiteral(":/calens/diagnosis/scripts/%1.ps1").arg(QLatin1String(name)));
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
-}
-
-json currentConditions(const CaPolicy* def)
-{
-    if (!def) return json();
-    json j = json::parse(def->json, nullptr, false);
-    if (j.is_discarded() || !j.contains("conditions")) return json();
-    return j["conditions"];
-}
-
-json listWith(json list, const std::string& add)
-{
-    if (!list.is_array()) list = json::array();
-    for (const auto& v : list)
-        if (v.is_string() && v.get<std::string>() == add) return list;
-    list.push_back(add);
-    return list;
 }
 
 struct Context
@@ -116,104 +101,103 @@ void addVerification(Diagnosis::Fix& fix, const FactSheet& sheet)
         = QStringLiteral("GET %1/beta/auditLogs/signIns?$filter=%2").arg(kGraph, text::odataFilterForUrl(filter, true));
 }
 
+// A fix that is one change on one object: the script reads the live object and changes only that; the request
+// shown is the read (the PATCH is built from what it returns: calens fix, or the script).
+Diagnosis::Fix fromChange(fix::Change change)
+{
+    Diagnosis::Fix f;
+    f.powershell = fix::changeScript(change, kGraph);
+    f.graphRequest = { QStringLiteral("GET"), kGraph + fix::objectPath(change), "{}" };
+    f.change = std::move(change);
+    return f;
+}
+
 Diagnosis::Fix excludePrincipal(const Context& c)
 {
     if (!text::isCanonicalGuid(c.policyId)) return withheld(QStringLiteral("the policy id"));
     if (!text::isCanonicalGuid(c.sheet.principalId())) return withheld(QStringLiteral("the principal id"));
-    Diagnosis::Fix f;
-    const bool workload = c.sheet.isWorkload();
-    const std::string id = c.sheet.principalId().toStdString();
-    f.powershell = fillScript(script(workload ? "exclude-service-principal" : "exclude-user"),
-        { { QStringLiteral("policyId"), c.policyId }, { QStringLiteral("policyName"), c.policyName },
-            { QStringLiteral("principalId"), c.sheet.principalId() },
-            { QStringLiteral("principalName"), c.sheet.principalName() } });
-    const QString url = QStringLiteral("%1/v1.0/identity/conditionalAccess/policies/%2").arg(kGraph, c.policyId);
-    const json conditions = currentConditions(c.def);
-    if (conditions.is_null()) {
-        // A PATCH replaces the whole users / clientApplications object: without the current policy, read it first.
-        f.graphRequest = { QStringLiteral("GET"), url, "{}" };
-        return f;
-    }
-    json body;
-    if (workload) {
-        json apps = conditions.value("clientApplications", json::object());
-        if (!apps.is_object()) apps = json::object();
-        apps["excludeServicePrincipals"] = listWith(apps.value("excludeServicePrincipals", json::array()), id);
-        body["conditions"]["clientApplications"] = apps;
-    } else {
-        json users = conditions.value("users", json::object());
-        if (!users.is_object()) users = json::object();
-        users["excludeUsers"] = listWith(users.value("excludeUsers", json::array()), id);
-        body["conditions"]["users"] = users;
-    }
-    f.graphRequest = { QStringLiteral("PATCH"), url, body.dump() };
-    return f;
+    fix::Change change;
+    // Workload identities are excluded where workload-identity policies assign them; accounts (people or the
+    // accounts that run jobs) by their user object id.
+    change.kind = c.sheet.isWorkload() ? fix::Change::Kind::ExcludeServicePrincipal : fix::Change::Kind::ExcludeUser;
+    change.targetId = c.policyId;
+    change.targetName = c.policyName;
+    change.value = c.sheet.principalId();
+    change.valueName = c.sheet.principalName();
+    return fromChange(change);
 }
 
-Diagnosis::Fix addTrustedIp(const Context& c, const Dataset& dataset)
+// An IP named location that the blocking policy itself excludes, by id: adding the range there lets this sign-in
+// through that policy and touches only the policies that name the same location.
+const NamedLocation* excludedIpLocation(const Context& c, const Dataset& dataset)
+{
+    if (!c.def) return nullptr;
+    for (const std::string& id : c.def->excludeLocations)
+        for (const NamedLocation& loc : dataset.namedLocations())
+            if (loc.id == id && loc.kind == NamedLocation::Kind::Ip && text::isCanonicalGuid(qs(loc.id))) return &loc;
+    return nullptr;
+}
+
+Diagnosis::Fix addRangeToExcludedLocation(const Context& c, const Dataset& dataset)
 {
     const std::optional<QString> cidr = c.cidr();
     if (!cidr) return withheld(QStringLiteral("the sign-in's IP address"));
-    Diagnosis::Fix f;
-    const NamedLocation* target = nullptr;
-    for (const NamedLocation& loc : dataset.namedLocations())
-        if (loc.kind == NamedLocation::Kind::Ip && loc.isTrusted && text::isCanonicalGuid(qs(loc.id))) {
-            target = &loc;
-            break;
-        }
-    const auto typeOf = [](const std::string& r) {
-        return r.find(':') != std::string::npos ? "#microsoft.graph.iPv6CidrRange" : "#microsoft.graph.iPv4CidrRange";
-    };
-    const std::string range = cidr->toStdString();
-    f.powershell = fillScript(script("add-trusted-ip"),
-        { { QStringLiteral("cidr"), *cidr }, { QStringLiteral("cidrType"), QString::fromLatin1(typeOf(range)) },
-            { QStringLiteral("namedLocationId"), target ? qs(target->id) : QString() },
-            { QStringLiteral("namedLocationName"), target ? qs(target->displayName) : QStringLiteral("new") },
-            { QStringLiteral("principalName"), c.sheet.principalName() } });
-    auto cidrRange = [&typeOf](const std::string& r) {
-        json j = json::object();
-        j["@odata.type"] = typeOf(r);
-        j["cidrAddress"] = r;
-        return j;
-    };
-    json body = json::object();
-    body["@odata.type"] = "#microsoft.graph.ipNamedLocation";
-    json ranges = json::array();
-    if (target) {
-        for (const std::string& r : target->rangeTexts) ranges.push_back(cidrRange(r));
-        ranges.push_back(cidrRange(range));
-        body["ipRanges"] = ranges;
-        f.graphRequest = { QStringLiteral("PATCH"),
-            QStringLiteral("%1/v1.0/identity/conditionalAccess/namedLocations/%2").arg(kGraph, qs(target->id)),
-            body.dump() };
-    } else {
-        ranges.push_back(cidrRange(range));
-        body["displayName"] = "Trusted egress: " + c.sheet.principalName().toStdString();
-        body["isTrusted"] = true;
-        body["ipRanges"] = ranges;
-        f.graphRequest = { QStringLiteral("POST"),
-            kGraph + QStringLiteral("/v1.0/identity/conditionalAccess/namedLocations"), body.dump() };
+    const NamedLocation* target = excludedIpLocation(c, dataset);
+    if (!target) {
+        // Never the first trusted location of the tenant: that would trust the address for every policy that
+        // excludes "All trusted locations". The narrow change needs a new location of its own.
+        Diagnosis::Fix f;
+        f.withheld = QStringLiteral("the blocking policy excludes no IP location of its own; create one for this "
+                                    "egress (not marked as trusted) and add it to the policy's excluded locations");
+        f.powershell = QStringLiteral("# CA Lens wrote no script for this fix: %1.\n").arg(f.withheld);
+        return f;
     }
-    return f;
+    fix::Change change;
+    change.kind = fix::Change::Kind::AddIpRange;
+    change.targetId = qs(target->id);
+    change.targetName = qs(target->displayName);
+    change.value = *cidr;
+    change.valueName = c.sheet.principalName();
+    return fromChange(change);
 }
 
+// Risk is remediated on the object that carries it, by the one who can: never a request ready to send.
 Diagnosis::Fix remediateRisk(const Context& c)
 {
-    if (!text::isCanonicalGuid(c.sheet.principalId())) return withheld(QStringLiteral("the principal id"));
     Diagnosis::Fix f;
-    const bool workload = c.sheet.isWorkload();
-    f.powershell = fillScript(script(workload ? "remediate-sp-risk" : "remediate-user-risk"),
-        { { QStringLiteral("principalId"), c.sheet.principalId() },
-            { QStringLiteral("principalName"), c.sheet.principalName() } });
-    json ids = json::array();
-    ids.push_back(c.sheet.principalId().toStdString());
-    json body = json::object();
-    body[workload ? "servicePrincipalIds" : "userIds"] = ids;
-    f.graphRequest = { QStringLiteral("POST"),
-        kGraph
-            + (workload ? QStringLiteral("/beta/identityProtection/riskyServicePrincipals/dismiss")
-                        : QStringLiteral("/v1.0/identityProtection/riskyUsers/dismiss")),
-        body.dump() };
+    const SignInRef& s = c.sheet.signIn();
+    const std::string_view home = s.str(SF::HomeTenantId), resource = s.str(SF::ResourceTenantId);
+    const bool guest = !home.empty() && !resource.empty() && home != resource;
+    const bool userRisk = c.def && (!c.def->userRiskLevels.empty() || (c.def->grant & Grant::PasswordChange));
+    const bool insider = c.def && !c.def->insiderRiskLevels.empty();
+    if (guest) {
+        f.withheld = QStringLiteral("the user's risk is computed in their home tenant (%1); only that tenant's "
+                                    "administrators can remediate or dismiss it. Ask them, or review whether the "
+                                    "risk policy should apply to guests")
+                         .arg(qs(home));
+    } else if (insider) {
+        f.withheld = QStringLiteral("insider risk comes from Microsoft Purview Adaptive Protection, not Identity "
+                                    "Protection: review the user's risk level there");
+    } else if (c.sheet.isWorkload()) {
+        if (!text::isCanonicalGuid(c.sheet.principalId())) return withheld(QStringLiteral("the principal id"));
+        f.powershell = fillScript(script("remediate-sp-risk"),
+            { { QStringLiteral("principalId"), c.sheet.principalId() },
+                { QStringLiteral("principalName"), c.sheet.principalName() } });
+        f.graphRequest = { QStringLiteral("GET"),
+            QStringLiteral("%1/v1.0/identityProtection/riskyServicePrincipals/%2").arg(kGraph, c.sheet.principalId()),
+            "{}" };
+    } else {
+        if (!text::isCanonicalGuid(c.sheet.principalId())) return withheld(QStringLiteral("the principal id"));
+        f.powershell = fillScript(script("remediate-user-risk"),
+            { { QStringLiteral("principalId"), c.sheet.principalId() },
+                { QStringLiteral("principalName"), c.sheet.principalName() },
+                { QStringLiteral("signInId"), c.d.signInId },
+                { QStringLiteral("riskKind"), userRisk ? QStringLiteral("user") : QStringLiteral("signIn") } });
+        f.graphRequest = { QStringLiteral("GET"),
+            QStringLiteral("%1/v1.0/identityProtection/riskyUsers/%2").arg(kGraph, c.sheet.principalId()), "{}" };
+    }
+    if (!f.withheld.isEmpty())
+        f.powershell = QStringLiteral("# CA Lens wrote no script for this fix: %1.\n").arg(f.withheld);
     return f;
 }
 
@@ -276,8 +260,8 @@ std::vector<Diagnosis::Fix> buildFixes(
             Diagnosis::Fix f;
             if (fixId == "exclude-principal")
                 f = excludePrincipal(c);
-            else if (fixId == "add-trusted-ip" || fixId == "trusted-location-for-host")
-                f = addTrustedIp(c, dataset);
+            else if (fixId == "add-trusted-ip")
+                f = addRangeToExcludedLocation(c, dataset);
             else if (fixId == "remediate-risk")
                 f = remediateRisk(c);
             else

@@ -17,6 +17,9 @@ struct Credentials
     QString tenant; // tenant ID or verified domain
     QString clientId;
     QString clientSecret;
+    // Delegated sign-ins: the scopes to ask for instead of {graph}/.default (e.g. the write permission, asked
+    // only when an admin applies a fix). Client credentials always use .default (application permissions).
+    QString delegatedScopes;
 };
 
 // What the user must do to finish a device-code sign-in.

@@ -6,6 +6,8 @@
 
 #include <QNetworkReply>
 
+#include <nlohmann/json.hpp>
+
 namespace calens::graph {
 
 namespace {
@@ -81,7 +83,7 @@ void GraphRequest::abort()
 void GraphRequest::send()
 {
     m_sentGeneration = m_session->tokenGeneration();
-    QNetworkReply* reply = m_session->get(m_url);
+    QNetworkReply* reply = m_session->send(m_verb, m_url, m_payload);
     m_reply = reply;
     const RetryPolicy& limits = m_session->retry();
     m_guard = new ReplyGuard(reply, limits.responseDeadlineMs, limits.maxPageBytes);
@@ -138,6 +140,20 @@ void GraphRequest::onFinished(QNetworkReply* reply)
                               .arg(cut ? QStringLiteral("%1 of %2 bytes").arg(body.size()).arg(promised.toLongLong())
                                        : reply->errorString()),
             e);
+    }
+    m_status = status;
+    if (m_single && (status == 200 || status == 201 || status == 204)) {
+        // One object: a complete JSON object, or nothing after a write (204 No Content).
+        if (status != 204 && !nlohmann::json::accept(body.constData(), body.constData() + body.size())) {
+            GraphError e;
+            e.kind = GraphError::Kind::BadResponse;
+            e.code = QStringLiteral("truncated");
+            e.message = QStringLiteral("Graph sent an incomplete object from %1").arg(m_url.path());
+            return retryLater(QStringLiteral("incomplete object"), e);
+        }
+        m_body = body;
+        m_session->tokenWorked(m_sentGeneration);
+        return finish({});
     }
     if (status == 200) {
         PageInfo page = inspectPage(body, m_signIns);

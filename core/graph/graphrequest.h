@@ -29,6 +29,17 @@ public:
     GraphRequest(GraphSession* session, QUrl url, bool signIns, QObject* parent = nullptr);
     ~GraphRequest() override;
 
+    // A write instead of a GET (PATCH and POST bodies are JSON). Graph's writes that CA Lens makes are
+    // idempotent (the whole property, built from a live read), so they are retried like reads.
+    void setMethod(const QByteArray& verb, const QByteArray& jsonBody)
+    {
+        m_verb = verb;
+        m_payload = jsonBody;
+    }
+    // One object (GET of a policy, a PATCH's 204) rather than a page of a collection.
+    void setSingleObject(bool single) { m_single = single; }
+    int httpStatus() const { return m_status; }
+
     void start();
     void abort();
 
@@ -61,6 +72,9 @@ private:
     int m_licenceRefusals = 0;
     int m_sentGeneration = 0;
     bool m_done = false;
+    QByteArray m_verb = QByteArrayLiteral("GET"), m_payload;
+    bool m_single = false;
+    int m_status = 0;
 };
 
 } // namespace calens::graph

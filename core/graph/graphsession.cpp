@@ -23,6 +23,11 @@ GraphSession::GraphSession(
 
 QNetworkReply* GraphSession::get(const QUrl& url)
 {
+    return send(QByteArrayLiteral("GET"), url, {});
+}
+
+QNetworkReply* GraphSession::send(const QByteArray& verb, const QUrl& url, const QByteArray& jsonBody)
+{
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", m_tokens->authorizationHeader());
     request.setRawHeader("Prefer", "include-unknown-enum-members");
@@ -30,7 +35,9 @@ QNetworkReply* GraphSession::get(const QUrl& url)
     request.setRawHeader("client-request-id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
     request.setTransferTimeout(m_retry.transferTimeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    return m_nam->get(request);
+    if (verb == "GET") return m_nam->get(request);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return m_nam->sendCustomRequest(request, verb, jsonBody);
 }
 
 int GraphSession::tokenGeneration() const

@@ -29,6 +29,8 @@ public:
 
     // GET with the bearer token, Prefer: include-unknown-enum-members and a transfer timeout.
     QNetworkReply* get(const QUrl& url);
+    // Any method (PATCH, POST, DELETE) with a JSON body, under the same headers and limits as get().
+    QNetworkReply* send(const QByteArray& verb, const QUrl& url, const QByteArray& jsonBody);
     int tokenGeneration() const;
     // After a 401 on a request sent with token `generation`: renews the token unless another request
     // already did; refuses after one renewal per run.

@@ -198,10 +198,10 @@ void TokenProvider::requestClientCredentials()
 void TokenProvider::requestRefresh()
 {
     post(m_endpoints.tokenUrl(m_credentials.tenant),
-        form({ { "client_id", m_credentials.clientId },
-            { "scope", m_endpoints.scope() + QLatin1String(" offline_access") },
-            { "refresh_token", QString::fromLatin1(m_refreshToken) },
-            { "grant_type", QStringLiteral("refresh_token") } }),
+        form(
+            { { "client_id", m_credentials.clientId }, { "scope", delegatedScope() + QLatin1String(" offline_access") },
+                { "refresh_token", QString::fromLatin1(m_refreshToken) },
+                { "grant_type", QStringLiteral("refresh_token") } }),
         &TokenProvider::onToken);
 }
 
@@ -209,7 +209,7 @@ void TokenProvider::requestDeviceCode()
 {
     post(m_endpoints.deviceCodeUrl(m_credentials.tenant),
         form({ { "client_id", m_credentials.clientId },
-            { "scope", m_endpoints.scope() + QLatin1String(" offline_access") } }),
+            { "scope", delegatedScope() + QLatin1String(" offline_access") } }),
         &TokenProvider::onDeviceCode);
 }
 

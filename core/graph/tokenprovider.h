@@ -49,6 +49,10 @@ signals:
 
 private:
     void post(const QUrl& url, const QByteArray& form, void (TokenProvider::*handler)(int, const QByteArray&));
+    QString delegatedScope() const
+    {
+        return m_credentials.delegatedScopes.isEmpty() ? m_endpoints.scope() : m_credentials.delegatedScopes;
+    }
     void requestClientCredentials();
     void requestRefresh();
     void requestDeviceCode();

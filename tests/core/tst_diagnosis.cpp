@@ -400,18 +400,18 @@ void TestDiagnosis::contractJson()
     QCOMPARE(j["steps"][0]["source"].get<std::string>(), std::string("data"));
     const auto& fix = j["fixes"][0];
     QCOMPARE(fix["id"].get<std::string>(), std::string("exclude-principal"));
-    QCOMPARE(fix["graphRequest"]["method"].get<std::string>(), std::string("PATCH"));
-    // The PATCH carries the whole clientApplications object: the existing exclusion stays, the new one is added.
-    const auto excl = fix["graphRequest"]["body"]["conditions"]["clientApplications"]["excludeServicePrincipals"];
-    QCOMPARE(excl.size(), size_t(2));
-    QCOMPARE(excl[0].get<std::string>(), std::string("sp-9"));
-    QCOMPARE(excl[1].get<std::string>(), sp.toStdString());
-    QCOMPARE(fix["graphRequest"]["body"]["conditions"]["clientApplications"]["includeServicePrincipals"][0]
-                 .get<std::string>(),
-        std::string("ServicePrincipalsInMyTenant"));
+    // No body copied from the loaded file: the request is the read of the live policy (beta, as the write), and
+    // the fix is one typed change that calens fix (or the script) makes on what that read returns.
+    QCOMPARE(fix["graphRequest"]["method"].get<std::string>(), std::string("GET"));
+    QCOMPARE(fix["graphRequest"]["url"].get<std::string>(),
+        "https://graph.microsoft.com/beta/identity/conditionalAccess/policies/" + pid.toStdString());
+    QCOMPARE(fix["change"]["kind"].get<std::string>(), std::string("excludeServicePrincipal"));
+    QCOMPARE(fix["change"]["path"].get<std::string>(), std::string("conditions.clientApplications.excludeServicePrincipals"));
+    QCOMPARE(fix["change"]["value"].get<std::string>(), sp.toStdString());
     QVERIFY(j["notes"].dump().find("single-tenant service principal") != std::string::npos); // no SP list loaded
     const std::string ps = fix["powershell"];
-    QVERIFY(ps.find("Out-File") < ps.find("Update-MgIdentityConditionalAccessPolicy")); // saved before changed
+    QVERIFY(ps.find("Set-Content") < ps.find("-Method PATCH")); // saved before changed
+    QVERIFY(ps.find("-Method GET") < ps.find("Set-Content")); // read live first
     QVERIFY(fix["verify"].get<std::string>().find("adf-contoso-prod") != std::string::npos);
     QVERIFY(fix["kql"].get<std::string>().find("AADServicePrincipalSignInLogs") != std::string::npos);
 }
@@ -455,9 +455,10 @@ void TestDiagnosis::hostileTextInFixes()
     QVERIFY(!d.fixes.empty());
     const QString ps = d.fixes.front().powershell;
     // The name is data in a string (quotes doubled), never in a comment (tests/core/tst_quoting covers the class).
-    QVERIFY2(
-        ps.contains(QLatin1String("$policyName = 'Bob''s policy''; Remove-Item C:\\ -Recurse; '''\n")), qPrintable(ps));
-    QVERIFY2(ps.contains(QLatin1String("$userName = 'o''brien@contoso.com'\n")), qPrintable(ps));
+    QVERIFY2(ps.contains(QLatin1String("$description = 'exclude the user o''brien@contoso.com "
+                                       "(6f3c0d2e-8a41-4b7e-9c55-1d2e3f4a5b6c) from the policy ''Bob''s policy''; "
+                                       "Remove-Item C:\\ -Recurse; '''' (conditions.users.excludeUsers)'\n")),
+        qPrintable(ps));
     for (const QString& line : ps.split(QLatin1Char('\n')))
         QVERIFY2(!line.contains(QLatin1Char('#')) || !line.contains(QLatin1String("Remove-Item")), qPrintable(line));
 }

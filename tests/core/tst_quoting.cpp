@@ -423,13 +423,25 @@ std::vector<Diagnosis> TestQuoting::diagnoseAll(const Names& n, const char* user
     for (const std::string& content : files) {
         const QString path = m_dir.filePath(QStringLiteral("signins-%1.json").arg(++i));
         const QString locationsPath = m_dir.filePath(QStringLiteral("locations-%1.json").arg(i));
-        for (const auto& [p, text] :
-            { std::pair { path, content }, std::pair { locationsPath, locations(n.location, locationId) } }) {
+        const QString policiesPath = m_dir.filePath(QStringLiteral("policies-%1.json").arg(i));
+        // The location policy excludes the named location by id: its fix adds the range there.
+        const nlohmann::json policies = { { "value",
+            nlohmann::json::array({ { { "id", kPolicyLocation }, { "displayName", n.policy.toStdString() },
+                { "state", "enabled" },
+                { "conditions",
+                    { { "users", { { "includeUsers", { "All" } } } },
+                        { "applications", { { "includeApplications", { "All" } } } },
+                        { "locations",
+                            { { "includeLocations", { "All" } }, { "excludeLocations", { locationId } } } } } },
+                { "grantControls", { { "operator", "OR" }, { "builtInControls", { "block" } } } } } }) } };
+        for (const auto& [p, text] : { std::pair { path, content },
+                 std::pair { locationsPath, locations(n.location, locationId) },
+                 std::pair { policiesPath, policies.dump() } }) {
             QFile f(p);
             if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) qFatal("cannot write %s", qPrintable(p));
             f.write(text.data(), qint64(text.size()));
         }
-        const Loaded l = load(QStringList { path, locationsPath });
+        const Loaded l = load(QStringList { path, locationsPath, policiesPath });
         out.push_back(Diagnoser(*l.dataset).diagnose(0));
     }
     return out;
@@ -450,7 +462,7 @@ void TestQuoting::generatedScripts()
         for (size_t f = 0; f < expected[d].fixes.size(); ++f) {
             const QString& want = expected[d].fixes[f].powershell;
             const QString& have = got[d].fixes[f].powershell;
-            QVERIFY(got[d].fixes[f].withheld.isEmpty());
+            QCOMPARE(got[d].fixes[f].withheld.isEmpty(), expected[d].fixes[f].withheld.isEmpty());
             const auto wantTokens = lexPowerShell(want);
             const auto haveTokens = lexPowerShell(have);
             // The same structure: every token but the strings that carry the names is identical.
@@ -473,6 +485,9 @@ void TestQuoting::generatedScripts()
     }
     for (const char* fix : { "exclude-principal", "add-trusted-ip", "remediate-risk" })
         QVERIFY2(covered.contains(QLatin1String(fix)), qPrintable(covered.join(QLatin1Char(' '))));
+    bool range = false; // the location fix is a script, not withheld: the range script is covered too
+    for (const auto& f : expected[0].fixes) range |= f.change && f.change->kind == fix::Change::Kind::AddIpRange;
+    QVERIFY(range);
 }
 
 void TestQuoting::verificationQueriesAndFilters()

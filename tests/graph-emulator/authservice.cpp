@@ -66,10 +66,10 @@ RawReply AuthService::error(int status, const char* err, int code, const QString
     return RawReply::json(status, QByteArray::fromStdString(j.dump()));
 }
 
-RawReply AuthService::issue(bool withRefresh)
+RawReply AuthService::issue(bool withRefresh, bool canWrite)
 {
     const QByteArray access = randomToken("emu-at-");
-    m_tokens.insert(access);
+    m_tokens.insert(access, canWrite);
     m_everIssued << access;
     ++m_issued;
     nlohmann::json j;
@@ -78,7 +78,7 @@ RawReply AuthService::issue(bool withRefresh)
     j["access_token"] = access.toStdString();
     if (withRefresh) {
         const QByteArray refresh = randomToken("emu-rt-");
-        m_refreshTokens.insert(refresh);
+        m_refreshTokens.insert(refresh, canWrite);
         m_everIssued << refresh;
         j["refresh_token"] = refresh.toStdString();
     }
@@ -90,6 +90,11 @@ bool AuthService::isValid(const QByteArray& header) const
     return header.startsWith("Bearer ") && m_tokens.contains(header.mid(7));
 }
 
+bool AuthService::canWrite(const QByteArray& header) const
+{
+    return header.startsWith("Bearer ") && m_tokens.value(header.mid(7), false);
+}
+
 RawReply AuthService::tokenFault(const QByteArray& baseUrl)
 {
     const QString fault = m_config.tokenFault;
@@ -99,7 +104,7 @@ RawReply AuthService::tokenFault(const QByteArray& baseUrl)
         return r;
     }
     if (fault == QLatin1String("huge")) {
-        RawReply r = issue(false);
+        RawReply r = issue(false, true);
         r.body.chop(1);
         r.body += ",\"padding\":\"" + QByteArray(1 << 20, 'x') + "\"}";
         return r;
@@ -112,7 +117,7 @@ RawReply AuthService::tokenFault(const QByteArray& baseUrl)
         return RawReply::json(200, QByteArray::fromStdString(j.dump()));
     }
     if (fault == QLatin1String("trickle")) {
-        RawReply r = issue(false);
+        RawReply r = issue(false, true);
         r.mode = RawReply::Mode::Trickle;
         return r;
     }
@@ -135,12 +140,13 @@ RawReply AuthService::token(const QUrlQuery& form)
     if (grant == QLatin1String("client_credentials")) {
         if (form.queryItemValue(QStringLiteral("client_secret"), QUrl::FullyDecoded) != m_config.clientSecret)
             return error(401, "invalid_client", 7000215, describe(7000215));
-        return issue(false);
+        return issue(false, true);
     }
     if (grant == QLatin1String("refresh_token")) {
         const QByteArray refresh = form.queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded).toLatin1();
-        if (!m_refreshTokens.remove(refresh)) return error(400, "invalid_grant", 70000, describe(70000));
-        return issue(true);
+        if (!m_refreshTokens.contains(refresh)) return error(400, "invalid_grant", 70000, describe(70000));
+        const bool write = m_refreshTokens.take(refresh);
+        return issue(true, write);
     }
     if (grant == QLatin1String("urn:ietf:params:oauth:grant-type:device_code")) {
         ++m_polls;
@@ -159,7 +165,7 @@ RawReply AuthService::token(const QUrlQuery& form)
             return error(400, injected.toLatin1().constData(), 70000, QStringLiteral("The user declined."));
         if (++*it <= m_config.approveAfter) return error(400, "authorization_pending", 70016, describe(70016));
         m_devicePolls.erase(it);
-        return issue(true);
+        return issue(true, m_deviceCanWrite.take(code));
     }
     return error(400, "unsupported_grant_type", 70003, QStringLiteral("The grant type is not supported."));
 }
@@ -170,6 +176,9 @@ RawReply AuthService::deviceCode(const QUrlQuery& form, const QByteArray& baseUr
         return error(400, "invalid_request", 900144, QStringLiteral("The request body must contain client_id."));
     const QByteArray device = randomToken("emu-dc-");
     m_devicePolls.insert(device, 0);
+    m_deviceCanWrite.insert(device,
+        form.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded)
+            .contains(QLatin1String("Policy.ReadWrite.ConditionalAccess")));
     const QString user = QStringLiteral("EMU%1").arg(QRandomGenerator::global()->bounded(100000, 999999));
     const QString uri = QString::fromLatin1(baseUrl) + QLatin1String("/devicelogin");
     nlohmann::json j;

@@ -21,6 +21,9 @@ public:
     RawReply tokenFault(const QByteArray& baseUrl);
     RawReply deviceCode(const QUrlQuery& form, const QByteArray& baseUrl);
     bool isValid(const QByteArray& authorizationHeader) const;
+    // Whether the token may change Conditional Access: client credentials (the emulated app holds
+    // Policy.ReadWrite.ConditionalAccess), or a delegated token whose sign-in asked for that scope.
+    bool canWrite(const QByteArray& authorizationHeader) const;
     void expireAll() { m_tokens.clear(); }
     int issued() const { return m_issued; }
     int polls() const { return m_polls; }
@@ -28,13 +31,14 @@ public:
     const QList<QByteArray>& everIssued() const { return m_everIssued; }
 
 private:
-    RawReply issue(bool withRefresh);
+    RawReply issue(bool withRefresh, bool canWrite);
     RawReply error(int status, const char* error, int code, const QString& description) const;
 
     const EmulatorConfig& m_config;
-    QSet<QByteArray> m_tokens, m_refreshTokens;
+    QHash<QByteArray, bool> m_tokens, m_refreshTokens; // token -> may write Conditional Access
     QList<QByteArray> m_everIssued;
     QHash<QByteArray, int> m_devicePolls; // device_code -> polls so far
+    QHash<QByteArray, bool> m_deviceCanWrite; // device_code -> asked for the write scope
     int m_issued = 0;
     int m_polls = 0;
     bool m_slowedDown = false;

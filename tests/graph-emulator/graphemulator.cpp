@@ -44,6 +44,7 @@ GraphEmulator::GraphEmulator(EmulatorConfig config, QObject* parent)
     : QAbstractHttpServer(parent)
     , m_config(std::move(config))
     , m_tenant(m_config.seed, m_config.signIns, m_config.days)
+    , m_objects(m_tenant.policies(), m_tenant.namedLocations())
     , m_auth(m_config)
 { }
 
@@ -83,9 +84,9 @@ RawReply GraphEmulator::route(const QHttpServerRequest& request)
     const bool beta = path.startsWith(QLatin1String("/beta/"));
     const QString rest = path.section(QLatin1Char('/'), 2);
     if (rest == QLatin1String("auditLogs/signIns")) return signIns(request, beta);
-    if (rest == QLatin1String("identity/conditionalAccess/policies")) return list(request, m_tenant.policies());
-    if (rest == QLatin1String("identity/conditionalAccess/namedLocations"))
-        return list(request, m_tenant.namedLocations());
+    if (rest.startsWith(QLatin1String("identity/conditionalAccess/policies"))
+        || rest.startsWith(QLatin1String("identity/conditionalAccess/namedLocations")))
+        return directoryObject(request, rest, beta);
     if (rest == QLatin1String("servicePrincipals")) return servicePrincipals(request);
     if (rest == QLatin1String("auditLogs/directoryAudits")) return audits(request);
     return RawReply::graphError(400, "BadRequest",
@@ -203,6 +204,26 @@ RawReply GraphEmulator::list(const QHttpServerRequest& request, const std::vecto
     return page(request, items, items.size(), 0, items.size() + 1, "beta");
 }
 
+RawReply GraphEmulator::directoryObject(const QHttpServerRequest& request, const QString& rest, bool beta)
+{
+    const QString collection = rest.section(QLatin1Char('/'), 2, 2);
+    const QString id = rest.section(QLatin1Char('/'), 3, 3);
+    using M = QHttpServerRequest::Method;
+    const M method = request.method();
+    if (method != M::Get && !m_auth.canWrite(request.value("Authorization")))
+        return RawReply::graphError(
+            403, "Authorization_RequestDenied", QStringLiteral("Insufficient privileges to complete the operation."));
+    if (id.isEmpty()) {
+        if (method == M::Get) return list(request, m_objects.list(collection, beta));
+        if (method == M::Post) return m_objects.post(collection, request.body(), beta);
+    } else if (rest.count(QLatin1Char('/')) == 3) {
+        if (method == M::Get) return m_objects.get(collection, id, beta);
+        if (method == M::Patch) return m_objects.patch(collection, id, request.body(), beta);
+        if (method == M::Delete) return m_objects.remove(collection, id);
+    }
+    return RawReply::graphError(405, "Request_BadRequest", QStringLiteral("The method is not allowed here."));
+}
+
 RawReply GraphEmulator::servicePrincipals(const QHttpServerRequest& request)
 {
     const ODataFilter filter = parseFilter(param(request, "$filter"), QStringLiteral("createdDateTime"));
@@ -255,6 +276,11 @@ RawReply GraphEmulator::admin(const QHttpServerRequest& request)
         for (const auto& r : m_tenant.records())
             if (r.createdMs >= f.fromMs && r.createdMs <= f.toMs) ids.push_back(r.id);
         return RawReply::json(200, QByteArray::fromStdString(ids.dump()));
+    } else if (what == QLatin1String("edit")) {
+        // An administrator changes a policy or named location in the portal (tests: drift between plan and apply).
+        return m_objects.edit(param(request, "collection"), param(request, "id"), request.body());
+    } else if (what == QLatin1String("object")) {
+        return m_objects.get(param(request, "collection"), param(request, "id"), true);
     } else if (what == QLatin1String("tokens")) {
         nlohmann::json tokens = nlohmann::json::array();
         for (const QByteArray& t : m_auth.everIssued()) tokens.push_back(t.toStdString());
@@ -264,6 +290,7 @@ RawReply GraphEmulator::admin(const QHttpServerRequest& request)
     stats["signInRequests"] = m_faults.requests();
     stats["tokensIssued"] = m_auth.issued();
     stats["devicePolls"] = m_auth.polls();
+    stats["directoryWrites"] = m_objects.writes();
     stats["captured"] = m_captured;
     nlohmann::json fired = nlohmann::json::object();
     for (const auto& [k, v] : m_faults.fired()) fired[k.toStdString()] = v;

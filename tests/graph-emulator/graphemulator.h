@@ -2,6 +2,7 @@
 #pragma once
 
 #include "authservice.h"
+#include "directoryobjects.h"
 #include "emulatorconfig.h"
 #include "faultplan.h"
 #include "tenantstore.h"
@@ -33,6 +34,7 @@ private:
     RawReply route(const QHttpServerRequest& request);
     RawReply signIns(const QHttpServerRequest& request, bool beta);
     RawReply list(const QHttpServerRequest& request, const std::vector<std::string>& items);
+    RawReply directoryObject(const QHttpServerRequest& request, const QString& rest, bool beta);
     RawReply servicePrincipals(const QHttpServerRequest& request);
     RawReply audits(const QHttpServerRequest& request);
     RawReply admin(const QHttpServerRequest& request);
@@ -42,6 +44,7 @@ private:
 
     EmulatorConfig m_config;
     TenantStore m_tenant;
+    DirectoryObjects m_objects; // the policies and named locations, as they change
     AuthService m_auth;
     FaultPlan m_faults;
     QByteArray m_baseUrl;

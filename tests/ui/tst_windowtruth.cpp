@@ -475,7 +475,7 @@ void TestWindowTruth::redactionKeepsScriptsIntact()
 {
     MainWindow window;
     QVERIFY(loadDemo(window));
-    DiagnosisWizard* wizard = openWizard(window, rowOf(*window.dataset(), kDatabricks));
+    DiagnosisWizard* wizard = openWizard(window, rowOf(*window.dataset(), kPowerBi));
     while (wizard->currentPage()->objectName() != QLatin1String("causePage")) wizard->next();
     wizard->currentPage()->findChild<QPushButton*>(QStringLiteral("addToReportButton"))->click();
     auto* dialog = window.findChild<ExportReportDialog*>(QStringLiteral("exportReportDialog"));
@@ -487,12 +487,13 @@ void TestWindowTruth::redactionKeepsScriptsIntact()
     QFile json(dir.filePath(QStringLiteral("redacted.json")));
     QVERIFY(json.open(QIODevice::ReadOnly));
     const QByteArray all = json.readAll();
-    for (const QByteArray& identity : { QByteArray("svc-databricks-etl"), QByteArray("52.174.88.137") }) {
+    for (const QByteArray& identity : { QByteArray("svc-pbirefresh") }) {
         QVERIFY2(!text.contains(QLatin1String(identity)), identity.constData());
         QVERIFY2(!all.contains(identity), identity.constData());
     }
-    // Identities are replaced, never syntax: the named-location script still has its type literal.
-    QVERIFY2(all.contains("'@odata.type' = "), "the script's '@odata.type' key is intact");
+    // Identities are replaced, never syntax: the script's code around the literals is the template's.
+    QVERIFY2(all.contains("'@odata.type' = $cidrType"), "the script's '@odata.type' key is intact");
+    QVERIFY(all.contains("$body['@odata.type'] = $odataType"));
     QVERIFY(!all.contains("@redacted.invalid'@"));
     wizard->close();
 }
