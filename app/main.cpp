@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 #include "fetchcommand.h"
+#include "fixcommand.h"
 #include "reportcommand.h"
 #include "whatifcommand.h"
 
@@ -31,8 +32,12 @@ int topLevel(int argc, char** argv)
         "global|usgov|china]\n"
         "        [--since ISO] [--until ISO] [--error-code N] [--correlation-id ID] [--types LIST] -o OUT.json\n"
         "  report PATH... -o OUT.pdf [--correlation-id ID] [--redact] [--title TEXT] [--html F] [--json F]\n"
+        "  fix PATH... (--correlation-id ID | --sign-in-id ID) --tenant T --client-id ID (--device-code |\n"
+        "        --client-secret-env VAR) [--fix FIX-ID] [--plan-out PLAN.json] [--apply [--plan PLAN.json] --yes]\n"
+        "        [--backup-dir DIR] [--json];  fix --rollback BACKUP.json ... --yes [--force]\n"
         "  synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n\n"
-        "Exit codes: 0 done, 1 cannot answer, 2 bad usage or unusable input, 3 network or authentication failure."));
+        "Exit codes: 0 done, 1 cannot answer, 2 bad usage or unusable input, 3 network or authentication failure,\n"
+        "4 fix refused (the live object changed, the fix no longer applies, or the read-back differs)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(QCommandLineOption(QStringLiteral("demo"), QStringLiteral("open the window on the demo tenant")));
@@ -50,7 +55,7 @@ int main(int argc, char** argv)
     const char* command = argc > 1 ? argv[1] : "";
     const bool cli = std::strcmp(command, "analyze") == 0 || std::strcmp(command, "synth") == 0
         || std::strcmp(command, "diagnose") == 0 || std::strcmp(command, "whatif") == 0
-        || std::strcmp(command, "fetch") == 0;
+        || std::strcmp(command, "fetch") == 0 || std::strcmp(command, "fix") == 0;
     if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0 || std::strcmp(command, "--version") == 0
         || std::strcmp(command, "-v") == 0 || std::strcmp(command, "help") == 0)
         return topLevel(argc, argv);
@@ -69,5 +74,6 @@ int main(int argc, char** argv)
     if (args.first() == QLatin1String("diagnose")) return runDiagnose(args);
     if (args.first() == QLatin1String("whatif")) return runWhatIf(args);
     if (args.first() == QLatin1String("fetch")) return runFetch(args);
+    if (args.first() == QLatin1String("fix")) return runFix(args);
     return runSynth(args);
 }

@@ -89,3 +89,5 @@ private:
 };
 
 } // namespace calens::fix
+
+Q_DECLARE_METATYPE(calens::fix::FixRunner::Result)

@@ -51,15 +51,22 @@ bool EmulatorProcess::start(QString* error)
 
 QByteArray EmulatorProcess::get(const QString& pathAndQuery)
 {
+    return post(pathAndQuery, QByteArray());
+}
+
+QByteArray EmulatorProcess::post(const QString& pathAndQuery, const QByteArray& body)
+{
     QNetworkAccessManager nam;
-    QNetworkReply* reply = nam.get(QNetworkRequest(QUrl(m_url + pathAndQuery)));
+    QNetworkRequest request(QUrl(m_url + pathAndQuery));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply* reply = body.isNull() ? nam.get(request) : nam.post(request, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(10000, &loop, &QEventLoop::quit);
     loop.exec();
-    const QByteArray body = reply->readAll();
+    const QByteArray answer = reply->readAll();
     delete reply;
-    return body;
+    return answer;
 }
 
 QSet<QString> groundTruth(uint64_t seed, int signIns, int64_t sinceMs, int64_t untilMs)

@@ -21,6 +21,7 @@ public:
     bool start(QString* error = nullptr);
     QString url() const { return m_url; }
     QByteArray get(const QString& pathAndQuery); // plain GET on the emulator (admin endpoints)
+    QByteArray post(const QString& pathAndQuery, const QByteArray& body); // plain POST (admin endpoints)
     QByteArray stats() { return get(QStringLiteral("/_emulator/stats")); }
 
 private:
