@@ -219,9 +219,9 @@ int runFetch(const QStringList& args)
     if (catchInterrupts()) {
         interrupts = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
         QObject::connect(interrupts.get(), &QSocketNotifier::activated, [&job, &interrupted] {
-            char c = 0;
+            unsigned char c = 0;
             if (::read(g_signalPipe[0], &c, 1) == 1 && !interrupted) {
-                interrupted = c;
+                interrupted = int(c);
                 job.cancel();
             }
         });

@@ -219,7 +219,7 @@ Diagnosis::Fix lookOnly(const Context& c)
 
 } // namespace
 
-QString fillScript(QString text, const std::map<QString, QString>& values)
+QString fillScript(const QString& text, const std::map<QString, QString>& values)
 {
     // One pass over the template: a value is never scanned again, so one that looks like "{{key}}" stays data.
     QString out;

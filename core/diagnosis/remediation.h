@@ -17,6 +17,6 @@ std::vector<Diagnosis::Fix> buildFixes(
 
 // Replaces "{{name}}" placeholders by PowerShell single-quoted literals of the values (on one line): templates
 // place them where a string expression belongs, never inside a comment. An unknown name becomes ''.
-QString fillScript(QString script, const std::map<QString, QString>& values);
+QString fillScript(const QString& script, const std::map<QString, QString>& values);
 
 } // namespace calens

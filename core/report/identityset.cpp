@@ -83,6 +83,9 @@ void IdentitySet::addName(const QString& name, const QString& alias)
     if (folded.isEmpty() || m_nameSeen.contains(folded)) return;
     m_nameSeen.insert(folded, true);
     m_exact.insert(folded, alias);
+    // A single ASCII letter or digit names nobody, and as a word it is everywhere in prose ("A policy ..."): it is
+    // replaced only as a whole value. Any other name, "Bo" or a one-character CJK name included, everywhere.
+    if (folded.size() == 1 && folded[0].unicode() < 0x80 && folded[0].isLetterOrNumber()) return;
     const QString word = firstWord(folded);
     if (!word.isEmpty())
         insertLongestFirst(m_byWord[word], { folded, alias });

@@ -7,6 +7,8 @@
 #include "ingest/timestamp.h"
 #include "model/signinref.h"
 
+#include <QHash>
+
 namespace calens {
 
 namespace {
@@ -16,24 +18,20 @@ QString fromStd(const std::string& s)
     return QString::fromStdString(s);
 }
 
-QStringList conditionsOf(const SignInRef& s, const QString& policyId)
+QStringList conditionsOf(const SignInRef& s, const PolicyEval& e)
 {
     QStringList out;
-    for (const PolicyEval& e : s.evals()) {
-        if (QString::fromUtf8(s.policyId(e).data(), qsizetype(s.policyId(e).size())) != policyId) continue;
-        for (int bit = 0; bit < 32; ++bit) {
-            if (!(e.conditionsSatisfied & (1u << bit))) continue;
-            const std::string_view n = conditionName(bit);
-            if (!n.empty()) out << QString::fromLatin1(n.data(), qsizetype(n.size()));
-        }
-        for (const RuleView& r : s.includeRules(e)) {
-            const std::string_view n = r.rule == kRuleUnknown ? r.ruleText : ruleName(r.rule);
-            const std::string_view c = conditionName(r.condition);
-            out << QStringLiteral("%1 included by rule %2")
-                       .arg(QString::fromLatin1(c.data(), qsizetype(c.size())),
-                           QString::fromUtf8(n.data(), qsizetype(n.size())));
-        }
-        break;
+    for (int bit = 0; bit < 32; ++bit) {
+        if (!(e.conditionsSatisfied & (1u << bit))) continue;
+        const std::string_view n = conditionName(bit);
+        if (!n.empty()) out << QString::fromLatin1(n.data(), qsizetype(n.size()));
+    }
+    for (const RuleView& r : s.includeRules(e)) {
+        const std::string_view n = r.rule == kRuleUnknown ? r.ruleText : ruleName(r.rule);
+        const std::string_view c = conditionName(r.condition);
+        out << QStringLiteral("%1 included by rule %2")
+                   .arg(QString::fromLatin1(c.data(), qsizetype(c.size())),
+                       QString::fromUtf8(n.data(), qsizetype(n.size())));
     }
     return out;
 }
@@ -107,8 +105,18 @@ ReportIncident incidentSection(
     const QString device = fromStd(std::string(s.str(SF::DeviceName)));
     add(QStringLiteral("Device"), device);
 
-    for (const auto& p : d.blockingPolicies)
-        r.policies.push_back({ p.id, p.displayName, p.result, p.unmetControls, conditionsOf(s, p.id) });
+    // Each blocking policy's evaluation found through one index, not a scan per policy (a sign-in may carry
+    // thousands of policies).
+    QHash<QString, const PolicyEval*> evalOf;
+    for (const PolicyEval& e : s.evals()) {
+        const std::string_view id = s.policyId(e);
+        evalOf.insert(QString::fromUtf8(id.data(), qsizetype(id.size())), &e);
+    }
+    for (const auto& p : d.blockingPolicies) {
+        const PolicyEval* e = evalOf.value(p.id);
+        r.policies.push_back(
+            { p.id, p.displayName, p.result, p.unmetControls, e ? conditionsOf(s, *e) : QStringList() });
+    }
     for (const auto& step : d.steps)
         r.steps.push_back({ step.question, QString::fromLatin1(answerName(step.answer)),
             step.byAdmin ? QStringLiteral("admin") : QStringLiteral("data"), step.evidence });

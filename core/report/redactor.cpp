@@ -68,7 +68,7 @@ void Redactor::keep(const QString& value)
 QString Redactor::pseudonym(const QString& key, int& counter, const QString& pattern)
 {
     if (const auto it = m_found.constFind(key); it != m_found.constEnd()) return *it;
-    const QString alias = pattern.arg(++counter);
+    QString alias = pattern.arg(++counter);
     m_found.insert(key, alias);
     return alias;
 }
@@ -175,7 +175,7 @@ void Redactor::names(const QString& text, std::vector<Span>& spans) const
 QString Redactor::apply(const QString& text)
 {
     if (text.isEmpty()) return text;
-    const QString whole = m_ids.exact(text.trimmed());
+    QString whole = m_ids.exact(text.trimmed());
     if (!whole.isEmpty() && !m_keep.contains(IdentitySet::fold(text.trimmed()))) return whole;
     if (m_keep.contains(IdentitySet::fold(text))) return text;
     std::vector<Span> spans;

@@ -4,6 +4,7 @@
 // Kusto analyzer); ids and addresses only in their strict form. The generated fix scripts keep the same token
 // structure whatever the names in the data are.
 #include "diagnosis/diagnoser.h"
+#include "graph/fetchplan.h"
 #include "support/lexers.h"
 #include "support/loader.h"
 #include "support/testpaths.h"
@@ -194,6 +195,8 @@ private slots:
     void kqlLiteralByKustoAnalyzer();
     void odataLiteral_data() { addHostileRows(); }
     void odataLiteral();
+    void fetchFiltersQuoteTheirValues_data() { addHostileRows(); }
+    void fetchFiltersQuoteTheirValues();
     void jsonLiteral_data() { addHostileRows(); }
     void jsonLiteral();
     void singleLine();
@@ -289,6 +292,31 @@ void TestQuoting::odataLiteral()
             QStringLiteral("$filter=") + QString(encoded).replace(QLatin1Char(' '), QStringLiteral("%20")));
         QCOMPARE(query.queryItems(QUrl::FullyDecoded).size(), 1);
         QCOMPARE(query.queryItemValue(QStringLiteral("$filter"), QUrl::FullyDecoded), filter);
+    }
+}
+
+void TestQuoting::fetchFiltersQuoteTheirValues()
+{
+    // calens fetch --user-id / --app-id / --correlation-id: each value is one OData literal of the $filter,
+    // and the URL's query holds exactly $filter and $top.
+    QFETCH(QString, value);
+    graph::FetchOptions o;
+    o.sinceMs = 0;
+    o.untilMs = 3600 * 1000;
+    o.slices = 1;
+    o.userId = o.appId = o.correlationId = value.isEmpty() ? QStringLiteral("x") : value;
+    const auto queries = graph::planSignInQueries(o, graph::endpointsFor(graph::Cloud::Global));
+    QVERIFY(!queries.empty());
+    for (const auto& q : queries) {
+        const QUrlQuery query(q.url);
+        const auto items = query.queryItems(QUrl::FullyDecoded);
+        QCOMPARE(items.size(), 2);
+        const QString filter = query.queryItemValue(QStringLiteral("$filter"), QUrl::FullyDecoded);
+        bool broken = false;
+        const QStringList literals = stringsOf(lexOData(filter), &broken);
+        QVERIFY2(!broken, qPrintable(filter));
+        QCOMPARE(literals.count(o.userId), 3);
+        for (const LexToken& t : lexOData(filter)) QVERIFY2(t.text != QLatin1String("ne"), qPrintable(filter));
     }
 }
 

@@ -26,6 +26,7 @@ Redactor tenant()
     r.addUser(
         QString(), QStringLiteral("J\u00fcrgen M\u00fcller"), QStringLiteral("j\u00fcrgen.m\u00fcller@contoso.de"));
     r.addUser(QString(), QStringLiteral("Ada Min"), QStringLiteral("admin@contoso.com"));
+    r.addUser(QString(), QStringLiteral("A"), QString()); // a one-letter "name" must not eat the article
     r.addDevice(QStringLiteral("d0d0d0d0-1111-4222-8333-944444444444"), QStringLiteral("GW-OLD-01"));
     r.addDevice(QStringLiteral("d0d0d0d0-1111-4222-8333-944444444444"), QStringLiteral("GW-NEW-02"));
     r.keep(QStringLiteral("5d4c3b2a-1f0e-4d9c-8b7a-695847362514"));
@@ -66,6 +67,7 @@ void TestRedactor::forms_data()
     QTest::newRow("UPN local part that looks like an account")
         << "job of wang.wei failed" << L({ "wang.wei" }) << L({ "job of" });
     QTest::newRow("plain-word local part stays prose") << "Entra admin center" << L({}) << L({ "Entra admin center" });
+    QTest::newRow("one ASCII letter stays prose") << "A policy refused it" << L({}) << L({ "A policy refused it" });
     QTest::newRow("DOMAIN\\account and the bare account")
         << "CONTOSO\\bli, later bli" << L({ "CONTOSO", "bli" }) << L({ "later" });
     QTest::newRow("IPv4 after a colon") << "IP:198.51.100.24" << L({ "198.51.100.24" }) << L({ "IP:" });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The report model: content from the demo tenant, --correlation-id scope, redaction, hostile strings, JSON.
 #include "diagnosis/incidents.h"
+#include "report/layoutlimits.h"
 #include "report/reportbuilder.h"
 #include "report/reportjson.h"
 #include "report/reporttext.h"
@@ -52,6 +53,7 @@ private slots:
     void auditedChangesRedacted();
     void hostileStrings();
     void json();
+    void layoutLimits();
 
 private:
     Dataset m_demo { [] {
@@ -241,6 +243,34 @@ void TestReport::json()
     const QString bad = m_dir.filePath(QStringLiteral("missing/report.json"));
     QVERIFY(!writeReportJson(*m, bad, &error));
     QVERIFY(error.startsWith(bad));
+}
+
+void TestReport::layoutLimits()
+{
+    // Issue 14 item 7: what the PDF and HTML lay out is bounded per string and per list, whatever the data.
+    ReportRequest request;
+    QString error;
+    ReportModel m = *buildReport(m_demo, request, &error);
+    const QString huge = QString(QStringLiteral("x")).repeated(300000);
+    m.title = huge;
+    m.incidents.front().causeSummary = huge;
+    m.incidents.front().steps.front().evidence = QStringList(5000, QStringLiteral("line"));
+    m.incidents.front().policies.resize(3000, m.incidents.front().policies.front());
+    m.overview.rows.resize(5000, m.overview.rows.front());
+    const LayoutLimits limits;
+    ReportModel limited = limitedForLayout(m, limits);
+    qsizetype longest = 0;
+    forEachString(
+        limited, [&longest](QString& s) { longest = std::max(longest, s.size()); }, false);
+    QVERIFY2(longest <= limits.maxChars + 80, qPrintable(QString::number(longest)));
+    QVERIFY(limited.title.endsWith(QLatin1String("the JSON report has the whole text]")));
+    QCOMPARE(limited.incidents.front().policies.size(), limits.maxPolicies);
+    QVERIFY(limited.incidents.front().notes.front().contains(QLatin1String("Only the first 50 of 3000")));
+    QCOMPARE(limited.incidents.front().steps.front().evidence.size(), limits.maxItems + 1);
+    QCOMPARE(limited.overview.rows.size(), limits.maxOverviewRows + 1);
+    // The model itself, which the JSON is written from, is untouched.
+    QCOMPARE(m.title.size(), huge.size());
+    QCOMPARE(toJson(m)["incidents"][0]["blockingPolicies"].size(), size_t(3000));
 }
 
 QTEST_GUILESS_MAIN(TestReport)

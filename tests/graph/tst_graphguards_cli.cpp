@@ -175,7 +175,7 @@ void TestGraphGuards::tricklingTokenResponseMeetsADeadline()
 {
     EmulatorProcess emu(emulator({ QStringLiteral("--token-fault"), QStringLiteral("trickle") }));
     QVERIFY(emu.start());
-    const auto error = token(emu, 1500); // ~100 bytes at one a second would take minutes
+    const auto error = token(emu, 1500 * CALENS_SLOWDOWN); // ~100 bytes at one a second take minutes
     QVERIFY(error);
     QCOMPARE(error->code, QStringLiteral("deadline"));
 }
@@ -234,7 +234,8 @@ void TestGraphGuards::tricklingPageMeetsADeadline()
     EmulatorProcess emu(emulator({ QStringLiteral("--fault"), QStringLiteral("trickle:count=1:ms=200") }));
     QVERIFY(emu.start());
     RetryPolicy r = quick();
-    r.responseDeadlineMs = 1500;
+    r.maxRetries = 6;
+    r.responseDeadlineMs = 3000 * CALENS_SLOWDOWN; // ample for a whole page, short of a trickled one
     const Outcome out = fetch(emu, r);
     QVERIFY2(out.finished && out.ok, qPrintable(out.error.text()));
     QVERIFY(out.retries >= 1);

@@ -2,6 +2,7 @@
 #include "reporthtmlexport.h"
 
 #include "export/outputfile.h"
+#include "report/layoutlimits.h"
 
 #include "chartpainter.h"
 #include "reporthtml.h"
@@ -33,8 +34,9 @@ QString svgChart(const ReportChart& chart, int widthPt, int heightPt)
 
 } // namespace
 
-QString reportHtmlDocument(const ReportModel& model)
+QString reportHtmlDocument(const ReportModel& whole)
 {
+    const ReportModel model = limitedForLayout(whole); // a browser lays it out too: bounded per string and list
     const ReportHtml html(model, [&model](size_t index, int w, int h) {
         return index < model.charts.size() ? svgChart(model.charts[index], w, h) : QString();
     });

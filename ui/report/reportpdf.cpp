@@ -2,6 +2,7 @@
 #include "reportpdf.h"
 
 #include "export/outputfile.h"
+#include "report/layoutlimits.h"
 
 #include "appendixpainter.h"
 #include "chartobject.h"
@@ -99,8 +100,9 @@ QMarginsF marginsPx()
 
 } // namespace
 
-bool renderPdf(const ReportModel& model, QIODevice* device, const ReportOptions& options, QString* error)
+bool renderPdf(const ReportModel& whole, QIODevice* device, const ReportOptions& options, QString* error)
 {
+    const ReportModel model = limitedForLayout(whole); // layout cost bounded per string and per list
     QPdfWriter writer(device);
     writer.setResolution(kDpi);
     writer.setPageSize(options.pageSize);
