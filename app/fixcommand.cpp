@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <optional>
 
@@ -30,6 +31,14 @@ int usage(const QString& message)
 {
     printError("fix", message);
     return 2;
+}
+
+// An argument as a POSIX shell reads it back whole: the printed rollback command can be pasted as it is.
+QString shellQuoted(const QString& arg)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:=@%+,-]+$"));
+    if (plain.match(arg).hasMatch()) return arg;
+    return QLatin1Char('\'') + QString(arg).replace(QLatin1String("'"), QLatin1String("'\\''")) + QLatin1Char('\'');
 }
 
 int exitCode(FixRunner::Outcome o)
@@ -179,16 +188,17 @@ int runFix(const QStringList& args)
                          .arg(p.isSet(apply) ? QStringLiteral("--apply") : QStringLiteral("--rollback")));
     if (writes) credentials.delegatedScopes = FixRunner::writeScopes(*endpoints);
     const QString backups = p.isSet(backupDir) ? p.value(backupDir) : QDir::currentPath();
-    QStringList reconnect { QStringLiteral("--tenant"), p.value(tenant), QStringLiteral("--client-id"),
-        p.value(clientId) };
-    reconnect << (p.isSet(deviceCode) ? QStringList { QStringLiteral("--device-code") }
-                                      : QStringList { QStringLiteral("--client-secret-env"), p.value(secretEnv) });
-    if (p.isSet(authority)) reconnect << QStringLiteral("--authority-url") << p.value(authority);
-    if (p.isSet(graphUrl)) reconnect << QStringLiteral("--graph-url") << p.value(graphUrl);
+    QStringList reconnect { QStringLiteral("--tenant"), shellQuoted(p.value(tenant)), QStringLiteral("--client-id"),
+        shellQuoted(p.value(clientId)) };
+    reconnect << (p.isSet(deviceCode)
+            ? QStringList { QStringLiteral("--device-code") }
+            : QStringList { QStringLiteral("--client-secret-env"), shellQuoted(p.value(secretEnv)) });
+    if (p.isSet(authority)) reconnect << QStringLiteral("--authority-url") << shellQuoted(p.value(authority));
+    if (p.isSet(graphUrl)) reconnect << QStringLiteral("--graph-url") << shellQuoted(p.value(graphUrl));
     auto rollbackCommand = [&reconnect](const QString& backup) {
-        return backup.isEmpty()
-            ? QString()
-            : QStringLiteral("calens fix --rollback %1 %2 --yes").arg(backup, reconnect.join(QLatin1Char(' ')));
+        return backup.isEmpty() ? QString()
+                                : QStringLiteral("calens fix --rollback %1 %2 --yes")
+                                      .arg(shellQuoted(backup), reconnect.join(QLatin1Char(' ')));
     };
     FixRunner runner(*endpoints, credentials);
     auto report = [&](const FixRunner::Result& r, const QString& rollbackLine) {

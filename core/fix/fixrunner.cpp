@@ -227,6 +227,8 @@ void FixRunner::rollback(const QString& backupPath, bool force)
         emit progress(QStringLiteral("reading the live object"));
         request("GET", objectPath(plan.change), {}, [this, plan, force](const QByteArray& body) {
             const json live = withoutVolatile(parseObject(body));
+            if (live == plan.before)
+                return finish(Outcome::Done, QStringLiteral("the object already equals the backup; nothing was sent"));
             if (live != plan.after && !force) {
                 QStringList paths;
                 for (const auto& d : diffObjects(plan.after, live)) paths << QString::fromStdString(d.path);
