@@ -55,6 +55,13 @@ tar -C "$root" -xf "$base"
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod 755 "$root/usr/sbin/policy-rc.d"
+# The host's local certificate authorities (e.g. a proxy on the way to the package registries) and Node's use
+# of them, as on the host: network settings of this machine, not packages.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  export CALENS_ROOT_NODE_CA=/etc/ssl/certs/ca-certificates.crt # Node reads its own list unless told
+fi
 # The same apt settings as the host (e.g. a snapshot mirror whose Release files are past their Valid-Until).
 for conf in /etc/apt/apt.conf.d/*; do
   if grep -qE '^[[:space:]]*Acquire::(Check-Valid-Until|Check-Date|http::Proxy|https::Proxy)' "$conf" 2>/dev/null; then
@@ -108,7 +115,8 @@ unshare --mount --propagation private --pid --fork -- bash -c '
   mount --rbind /sys "$root/sys"
   mount --rbind /dev "$root/dev"
   mount -t tmpfs tmpfs "$root/tmp"
-  exec chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin TERM=dumb bash -c "$1"
+  exec chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin TERM=dumb \
+    ${CALENS_ROOT_NODE_CA:+NODE_EXTRA_CA_CERTS=$CALENS_ROOT_NODE_CA} bash -c "$1"
 ' bash "$root" "$inner" || status=$?
 if [ $status -ne 0 ]; then
   echo "check-clean-install: FAILED after $((SECONDS - start)) s (exit $status)" >&2

@@ -4,11 +4,13 @@
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/flowchart.h"
 #include "diagnosis/incidents.h"
+#include "fix/fixdialog.h"
 #include "ingest/timestamp.h"
 #include "loadworker.h"
 #include "model/signinref.h"
 #include "pathwidget.h"
 #include "powershellhighlighter.h"
+#include "report/reportbuilder.h"
 
 #include "export/outputfile.h"
 
@@ -320,6 +322,16 @@ QWizardPage* DiagnosisWizard::fixesPage()
         auto* save = new QPushButton(tr("Save script…"));
         buttons->addWidget(copy);
         buttons->addWidget(save);
+        if (fix.change) {
+            // The change made on the live object: planned, reviewed, applied with a backup, and undone if need be.
+            auto* live = new QPushButton(tr("Plan on the live tenant…"));
+            live->setObjectName(QStringLiteral("planLive"));
+            buttons->addWidget(live);
+            connect(live, &QPushButton::clicked, this, [this, fix] { openFixDialog(fix); });
+        } else if (!fix.withheld.isEmpty()) {
+            buttons->addWidget(
+                wrapped(tr("No change CA Lens can make for you: %1.").arg(fix.withheld.toHtmlEscaped())));
+        }
         buttons->addStretch();
         l->addLayout(buttons);
         const QString text = fix.powershell;
@@ -337,6 +349,19 @@ QWizardPage* DiagnosisWizard::fixesPage()
     }
     if (!m_diagnosis.fixes.empty()) layout->addWidget(tabs);
     return page;
+}
+
+FixDialog* DiagnosisWizard::openFixDialog(const Diagnosis::Fix& fix)
+{
+    if (!fix.change) return nullptr;
+    // The blast radius judges the whole incident of this sign-in, not only this one record.
+    std::vector<uint32_t> diagnosed { m_row };
+    if (const auto own = incidentOf(*m_dataset, {}, m_row, nullptr)) diagnosed = own->rows;
+    auto* dialog = new FixDialog(m_dataset, fix.id, fix.title, *fix.change, std::move(diagnosed), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    emit fixDialogOpened(dialog);
+    return dialog;
 }
 
 QWizardPage* DiagnosisWizard::verifyPage()

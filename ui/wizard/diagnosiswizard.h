@@ -12,6 +12,7 @@ class QLabel;
 
 namespace calens {
 
+class FixDialog;
 class PathWidget;
 
 // The AADSTS53003 flowchart as a wizard: one page per question with the answer the data gave and its
@@ -30,8 +31,11 @@ public:
     int stepPageCount() const { return int(m_diagnosis.steps.size()); }
     int nextId() const override;
 
+    FixDialog* openFixDialog(const Diagnosis::Fix& fix); // "Plan on the live tenant…"
+
 signals:
     void addToReportRequested(uint32_t row);
+    void fixDialogOpened(QWidget* dialog);
 
 private:
     void rebuild(int keepUpTo);
