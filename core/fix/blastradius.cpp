@@ -152,9 +152,13 @@ BlastRadius blastRadius(const Dataset& d, const Change& change, const nlohmann::
                            .arg(out.notFixed.size())
                            .arg(out.fixed.size() + out.notFixed.size())
                            .arg(out.notFixedWhy.value(0));
-    for (const auto& [identity, ips] : freedIpsByIdentity) {
-        const auto n = std::count_if(out.collateral.begin(), out.collateral.end(),
-            [&](const BlastRadius::Collateral& c) { return c.identity == identity && c.after == "notApplied"; });
+    for (const auto& freed : freedIpsByIdentity) {
+        const std::string& identity = freed.first;
+        const auto& ips = freed.second;
+        const auto n = std::count_if(
+            out.collateral.begin(), out.collateral.end(), [&identity](const BlastRadius::Collateral& c) {
+                return c.identity == identity && c.after == "notApplied";
+            });
         out.summary << QStringLiteral("It also lets through %1 other sign-in(s) of %2 from %3 IP address(es).")
                            .arg(n)
                            .arg(

@@ -58,7 +58,7 @@ QString FixRunner::writeScopes(const graph::Endpoints& endpoints)
     return QStringLiteral("%1/Policy.Read.All %1/Policy.ReadWrite.ConditionalAccess %1/Application.Read.All").arg(root);
 }
 
-void FixRunner::signIn(std::function<void()> then)
+void FixRunner::signIn(const std::function<void()>& then)
 {
     if (m_session) return then();
     if (!m_nam) m_nam = new QNetworkAccessManager(this);
@@ -75,8 +75,8 @@ void FixRunner::signIn(std::function<void()> then)
     m_tokens->acquire();
 }
 
-void FixRunner::request(
-    const QByteArray& verb, const QString& path, const QByteArray& body, std::function<void(const QByteArray&)> then)
+void FixRunner::request(const QByteArray& verb, const QString& path, const QByteArray& body,
+    const std::function<void(const QByteArray&)>& then)
 {
     auto* r = new graph::GraphRequest(m_session, m_endpoints.graphUrl(path), false, this);
     r->setSingleObject(true);
@@ -101,7 +101,7 @@ void FixRunner::finish(Outcome outcome, const QString& message)
 }
 
 void FixRunner::plan(const Dataset& dataset, const std::string& fixId, const QString& title, const Change& change,
-    std::vector<uint32_t> diagnosed)
+    const std::vector<uint32_t>& diagnosed)
 {
     if (m_running) return;
     m_running = true;
@@ -124,7 +124,7 @@ void FixRunner::plan(const Dataset& dataset, const std::string& fixId, const QSt
     });
 }
 
-void FixRunner::apply(FixPlan plan, const QString& backupDir, bool force)
+void FixRunner::apply(const FixPlan& plan, const QString& backupDir, bool force)
 {
     if (m_running) return;
     m_running = true;

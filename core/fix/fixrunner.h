@@ -58,9 +58,9 @@ public:
     void setRetryPolicy(const graph::RetryPolicy& retry) { m_retry = retry; }
 
     void plan(const Dataset& dataset, const std::string& fixId, const QString& title, const Change& change,
-        std::vector<uint32_t> diagnosed);
+        const std::vector<uint32_t>& diagnosed);
     // `plan` from plan() or from a plan file. `force`: apply although the live object changed since the plan.
-    void apply(FixPlan plan, const QString& backupDir, bool force);
+    void apply(const FixPlan& plan, const QString& backupDir, bool force);
     void rollback(const QString& backupPath, bool force);
 
     // The scopes a delegated sign-in asks for to write Conditional Access (asked only when applying).
@@ -72,9 +72,9 @@ signals:
     void finished(const calens::fix::FixRunner::Result& result);
 
 private:
-    void signIn(std::function<void()> then);
+    void signIn(const std::function<void()>& then);
     void request(const QByteArray& verb, const QString& path, const QByteArray& body,
-        std::function<void(const QByteArray& body)> then);
+        const std::function<void(const QByteArray& body)>& then);
     void finish(Outcome outcome, const QString& message);
     void readBack(const FixPlan& plan);
 

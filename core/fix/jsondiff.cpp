@@ -17,8 +17,10 @@ void diff(
         for (const auto& [k, v] : b.items()) keys.insert(k);
         for (const std::string& k : keys) {
             const nlohmann::json none;
-            diff(path.empty() ? k : path + "." + k, a.contains(k) ? a[k] : none, b.contains(k) ? b[k] : none, out,
-                depth + 1);
+            std::string child = path;
+            if (!child.empty()) child += '.';
+            child += k;
+            diff(child, a.contains(k) ? a[k] : none, b.contains(k) ? b[k] : none, out, depth + 1);
         }
         return;
     }

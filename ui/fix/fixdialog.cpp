@@ -219,7 +219,7 @@ void FixDialog::showResult(const fix::FixRunner::Result& r)
 {
     m_last = r;
     if (r.plan && !r.applied) m_planned = r.plan;
-    if (r.applied && !r.backupPath.isEmpty() && r.plan && r.plan->after != nlohmann::json()) m_backup = r.backupPath;
+    if (r.applied && !r.backupPath.isEmpty()) m_backup = r.backupPath;
     m_status->setText(r.message);
     m_report->setPlainText(reportText());
     setBusy(false);

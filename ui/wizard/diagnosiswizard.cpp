@@ -252,8 +252,9 @@ QWidget* DiagnosisWizard::intentBox()
     auto* group = new QButtonGroup(box);
     const std::pair<Answer, QString> choices[] = { { Answer::Yes, tr("Yes — the policy did its job") },
         { Answer::No, tr("No — it is a fault to fix") }, { Answer::Unknown, tr("Not sure") } };
-    for (const auto& [a, text] : choices) {
-        auto* b = new QRadioButton(text);
+    for (const auto& choice : choices) {
+        const Answer a = choice.first;
+        auto* b = new QRadioButton(choice.second);
         b->setObjectName(QStringLiteral("intended-") + QLatin1String(answerName(a)));
         b->setChecked(m_diagnosis.intent.answer == a);
         group->addButton(b);
