@@ -139,9 +139,11 @@ void DiagnosisWizard::rebuild(int keepUpTo)
     // Pages up to the one being answered stay; everything after follows the new path.
     for (int id : pageIds())
         if (id > keepUpTo && id != currentId()) {
+            // Deleted now, not later: a removed page has no parent, so a pending deleteLater at exit would leak it.
+            // The page being answered is never among them.
             QWizardPage* p = page(id);
             removePage(id);
-            p->deleteLater();
+            delete p;
         }
     for (size_t i = 0; i < m_diagnosis.steps.size(); ++i)
         if (int(kFirstStep + i) > keepUpTo) setPage(int(kFirstStep + i), stepPage(i));
@@ -304,7 +306,7 @@ QWizardPage* DiagnosisWizard::fixesPage()
             QStringLiteral("tellUser")));
     if (m_diagnosis.fixes.empty())
         layout->addWidget(wrapped(tr("No change to Conditional Access is needed for this cause.")));
-    auto* tabs = new QTabWidget;
+    auto* tabs = new QTabWidget(page); // owned by the page even when there is no fix to show in it
     for (const auto& fix : m_diagnosis.fixes) {
         auto* w = new QWidget;
         auto* l = new QVBoxLayout(w);
@@ -348,7 +350,10 @@ QWizardPage* DiagnosisWizard::fixesPage()
         });
         tabs->addTab(w, fix.title.left(40));
     }
-    if (!m_diagnosis.fixes.empty()) layout->addWidget(tabs);
+    if (m_diagnosis.fixes.empty())
+        tabs->hide();
+    else
+        layout->addWidget(tabs);
     return page;
 }
 
