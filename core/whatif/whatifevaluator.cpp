@@ -5,6 +5,10 @@
 
 #include "model/dataset.h"
 #include "model/enums.h"
+#include "model/signinref.h"
+
+#include <algorithm>
+#include <unordered_map>
 
 namespace calens::whatif {
 
@@ -26,11 +30,43 @@ WhatIfEvaluator::WhatIfEvaluator(const std::vector<CaPolicy>& policies,
     : m_policies(policies)
     , m_locations(namedLocations)
     , m_sps(servicePrincipals)
-{ }
+{
+    m_extras.reserve(policies.size());
+    for (const CaPolicy& p : policies) m_extras.push_back(PolicyExtras::fromJson(p.json));
+    m_dir.namedLocations = &m_locations;
+    m_dir.servicePrincipals = &m_sps;
+}
 
 WhatIfEvaluator::WhatIfEvaluator(const Dataset& dataset)
     : WhatIfEvaluator(dataset.policies(), dataset.namedLocations(), dataset.servicePrincipals())
-{ }
+{
+    m_dir.tenantId = tenantOf(dataset);
+}
+
+std::string tenantOf(const Dataset& dataset)
+{
+    // A sample is enough: every sign-in of a tenant's own log names that tenant as the resource tenant.
+    std::unordered_map<StrId, size_t> counts;
+    const size_t n = std::min<size_t>(dataset.signInCount(), 20000);
+    for (uint32_t row = 0; row < n; ++row)
+        if (const StrId id = dataset.signIn(row).strId(SF::ResourceTenantId); !dataset.text(id).empty()) ++counts[id];
+    StrId best = 0;
+    size_t most = 0;
+    for (const auto& [id, count] : counts)
+        if (count > most || (count == most && dataset.text(id) < dataset.text(best))) {
+            best = id;
+            most = count;
+        }
+    return most ? std::string(dataset.text(best)) : std::string();
+}
+
+const PolicyExtras& WhatIfEvaluator::extrasOf(const CaPolicy& p, PolicyExtras& scratch) const
+{
+    if (&p >= m_policies.data() && &p < m_policies.data() + m_policies.size())
+        return m_extras[size_t(&p - m_policies.data())];
+    scratch = PolicyExtras::fromJson(p.json);
+    return scratch;
+}
 
 std::vector<PolicyVerdict> WhatIfEvaluator::evaluate(const WhatIfInput& input) const
 {
@@ -73,7 +109,8 @@ PolicyVerdict WhatIfEvaluator::evaluate(const CaPolicy& p, const WhatIfInput& in
     v.displayName = p.displayName;
     v.state = p.stateText.empty() ? std::string(stateName(p.state)) : p.stateText;
     v.reportOnly = p.state == PolicyState::ReportOnly;
-    const PolicyExtras x = PolicyExtras::fromJson(p.json);
+    PolicyExtras scratch;
+    const PolicyExtras& x = extrasOf(p, scratch);
     controls(p, x, v);
 
     if (p.state == PolicyState::Disabled) {
@@ -91,7 +128,7 @@ PolicyVerdict WhatIfEvaluator::evaluate(const CaPolicy& p, const WhatIfInput& in
     if (p.state == PolicyState::Unknown)
         v.details.push_back("state: '" + p.stateText + "' is not a state CA Lens knows; evaluated as if enabled");
 
-    const Directory dir { &m_locations, &m_sps };
+    const Directory& dir = m_dir;
     const bool workload = in.identity == WhatIfInput::Identity::ServicePrincipal
         || in.identity == WhatIfInput::Identity::ManagedIdentity;
     std::vector<ConditionResult> results;
@@ -151,6 +188,25 @@ PolicyVerdict WhatIfEvaluator::evaluate(const CaPolicy& p, const WhatIfInput& in
         v.reasons = matched;
     }
     return v;
+}
+
+ConditionResult WhatIfEvaluator::condition(const CaPolicy& p, std::string_view reason, const WhatIfInput& in) const
+{
+    PolicyExtras scratch;
+    const PolicyExtras& x = extrasOf(p, scratch);
+    if (reason == "users") return evaluateUsers(p, x, in);
+    if (reason == "workloadIdentities") return evaluateWorkloadIdentities(p, x, in, m_dir);
+    if (reason == "application") return evaluateApplications(p, x, in, m_dir);
+    if (reason == "devicePlatform") return evaluatePlatforms(p, in);
+    if (reason == "devices") return evaluateDevices(p, x, in);
+    if (reason == "clientApps") return evaluateClientApps(p, in);
+    if (reason == "location") return evaluateLocations(p, in, m_dir);
+    if (reason == "signInRisk") return evaluateSignInRisk(p, in);
+    if (reason == "userRisk") return evaluateUserRisk(p, in);
+    if (reason == "servicePrincipalRisk") return evaluateServicePrincipalRisk(p, in);
+    if (reason == "insiderRisk") return evaluateInsiderRisk(p, in);
+    if (reason == "authenticationFlow") return evaluateAuthenticationFlows(p, in);
+    return { ConditionResult::State::Unknown, std::string(reason), "no such condition" };
 }
 
 } // namespace calens::whatif

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "conditions.h"
 #include "policyverdict.h"
 #include "whatifinput.h"
 
@@ -8,6 +9,8 @@
 #include "model/namedlocation.h"
 #include "model/serviceprincipal.h"
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace calens {
@@ -29,10 +32,24 @@ public:
     std::vector<PolicyVerdict> evaluate(const WhatIfInput& input) const;
     PolicyVerdict evaluate(const CaPolicy& policy, const WhatIfInput& input) const;
 
+    // One condition of one policy: the question the diagnosis asks ("does the location condition of P match?").
+    // `reason` is the Graph analysisReasons name: users, workloadIdentities, application, devicePlatform, devices,
+    // clientApps, location, signInRisk, userRisk, servicePrincipalRisk, insiderRisk, authenticationFlow.
+    ConditionResult condition(const CaPolicy& policy, std::string_view reason, const WhatIfInput& input) const;
+
+    const Directory& directory() const { return m_dir; }
+
 private:
+    const PolicyExtras& extrasOf(const CaPolicy& policy, PolicyExtras& scratch) const;
+
     const std::vector<CaPolicy>& m_policies;
     const std::vector<NamedLocation>& m_locations;
     const std::vector<ServicePrincipal>& m_sps;
+    std::vector<PolicyExtras> m_extras; // parsed once per policy, in m_policies order
+    Directory m_dir;
 };
+
+// The tenant most sign-ins of a dataset happened in (their resource tenant), or "" when none says.
+std::string tenantOf(const Dataset& dataset);
 
 } // namespace calens::whatif
