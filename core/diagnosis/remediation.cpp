@@ -211,7 +211,7 @@ Diagnosis::Fix remediateRisk(const Context& c)
     body[workload ? "servicePrincipalIds" : "userIds"] = ids;
     f.graphRequest = { QStringLiteral("POST"),
         kGraph
-            + (workload ? QStringLiteral("/beta/identityProtection/riskyServicePrincipals/dismiss")
+            + (workload ? QStringLiteral("/v1.0/identityProtection/riskyServicePrincipals/dismiss")
                         : QStringLiteral("/v1.0/identityProtection/riskyUsers/dismiss")),
         body.dump() };
     return f;

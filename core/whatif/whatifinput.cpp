@@ -189,7 +189,11 @@ WhatIfInput fromSignIn(const SignInRef& s)
     }
     if (!s.str(SF::DeviceName).empty()) in.setDeviceProperty("displayName", std::string(s.str(SF::DeviceName)));
     const std::string_view contexts = s.str(SF::AuthContextRefs);
-    if (!contexts.empty()) in.authContext = std::string(contexts.substr(0, contexts.find(',')));
+    // "c1:required,c2:previouslySatisfied": the first context the request named, without its detail.
+    if (!contexts.empty()) {
+        const std::string_view first = contexts.substr(0, contexts.find(','));
+        in.authContext = std::string(first.substr(0, first.find(':')));
+    }
     return in;
 }
 

@@ -5,5 +5,5 @@ Connect-MgGraph -Scopes "IdentityRiskyServicePrincipal.ReadWrite.All"
 $servicePrincipalId = {{principalId}}
 $servicePrincipalName = {{principalName}}
 Write-Host "Risk of the service principal $servicePrincipalName"
-Get-MgBetaRiskyServicePrincipal -RiskyServicePrincipalId $servicePrincipalId | Format-List DisplayName, RiskLevel, RiskState, RiskDetail
-# Invoke-MgBetaDismissRiskyServicePrincipal -ServicePrincipalIds $servicePrincipalId
+Get-MgRiskyServicePrincipal -RiskyServicePrincipalId $servicePrincipalId | Format-List DisplayName, RiskLevel, RiskState, RiskDetail
+# Invoke-MgDismissRiskyServicePrincipal -ServicePrincipalIds $servicePrincipalId
