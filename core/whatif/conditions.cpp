@@ -45,9 +45,9 @@ std::vector<std::string> flags(std::string_view text)
     return out;
 }
 
-ConditionResult result(State s, std::string reason, std::string detail)
+ConditionResult result(State s, const char* reason, std::string detail)
 {
-    return { s, std::move(reason), std::move(detail) };
+    return { s, reason, std::move(detail) };
 }
 
 State stateOf(Tri t)

@@ -43,7 +43,7 @@ struct ConditionResult
         Invalid // the condition cannot be read (an unparsable device filter rule)
     };
     State state = State::NotConfigured;
-    std::string reason; // Graph analysisReasons name: "users", "location", ...
+    const char* reason = ""; // Graph analysisReasons name: "users", "location", ... (a literal)
     std::string detail; // one readable line
     // The two sides apart, for questions such as "is this principal excluded?" (Unknown when not evaluated).
     Tri included = Tri::Unknown;

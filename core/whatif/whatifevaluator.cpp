@@ -102,6 +102,76 @@ bool hasTargets(const CaPolicy& p)
 
 } // namespace
 
+std::span<const ConditionKind> conditionsFor(WhatIfInput::Identity identity)
+{
+    using K = ConditionKind;
+    static constexpr ConditionKind kUser[] = { K::Identity, K::Application, K::Platform, K::Devices, K::ClientApps,
+        K::Location, K::SignInRisk, K::UserRisk, K::InsiderRisk, K::AuthenticationFlow };
+    static constexpr ConditionKind kWorkload[] = { K::Identity, K::Application, K::Platform, K::Devices, K::ClientApps,
+        K::Location, K::ServicePrincipalRisk, K::AuthenticationFlow };
+    const bool workload
+        = identity == WhatIfInput::Identity::ServicePrincipal || identity == WhatIfInput::Identity::ManagedIdentity;
+    return workload ? std::span<const ConditionKind>(kWorkload) : std::span<const ConditionKind>(kUser);
+}
+
+std::optional<std::string> WhatIfEvaluator::decidedBeforeConditions(const CaPolicy& p) const
+{
+    if (p.state == PolicyState::Disabled) return std::string("policyNotEnabled");
+    if (!hasTargets(p)) return std::string("emptyPolicy");
+    return std::nullopt;
+}
+
+ConditionResult WhatIfEvaluator::condition(const CaPolicy& p, ConditionKind kind, const WhatIfInput& in) const
+{
+    PolicyExtras scratch;
+    const PolicyExtras& x = extrasOf(p, scratch);
+    const bool workload = in.identity == WhatIfInput::Identity::ServicePrincipal
+        || in.identity == WhatIfInput::Identity::ManagedIdentity;
+    switch (kind) {
+    case ConditionKind::Identity:
+        if (in.identity == WhatIfInput::Identity::Unknown)
+            return { ConditionResult::State::Unknown,
+                p.includeServicePrincipals.empty() ? "users" : "workloadIdentities",
+                "identity: the input names no user or service principal" };
+        return workload ? evaluateWorkloadIdentities(p, x, in, m_dir) : evaluateUsers(p, x, in);
+    case ConditionKind::Application:
+        return evaluateApplications(p, x, in, m_dir);
+    case ConditionKind::Platform:
+        return evaluatePlatforms(p, in);
+    case ConditionKind::Devices:
+        return evaluateDevices(p, x, in);
+    case ConditionKind::ClientApps:
+        return evaluateClientApps(p, in);
+    case ConditionKind::Location:
+        return evaluateLocations(p, in, m_dir);
+    case ConditionKind::SignInRisk:
+        return evaluateSignInRisk(p, in);
+    case ConditionKind::UserRisk:
+        return evaluateUserRisk(p, in);
+    case ConditionKind::InsiderRisk:
+        return evaluateInsiderRisk(p, in);
+    case ConditionKind::ServicePrincipalRisk:
+        return evaluateServicePrincipalRisk(p, in);
+    case ConditionKind::AuthenticationFlow:
+    case ConditionKind::Count:
+        break;
+    }
+    return evaluateAuthenticationFlows(p, in);
+}
+
+// "Conditional Access policies only apply when all conditions are satisfied or not configured"
+// (troubleshoot-conditional-access.md): one condition that does not match decides; else one the input cannot
+// decide leaves it open.
+PolicyVerdict::Outcome WhatIfEvaluator::combine(std::span<const ConditionResult::State> states)
+{
+    bool unknown = false;
+    for (ConditionResult::State s : states) {
+        if (s == ConditionResult::State::NoMatch) return PolicyVerdict::Outcome::DoesNotApply;
+        unknown |= s == ConditionResult::State::Unknown || s == ConditionResult::State::Invalid;
+    }
+    return unknown ? PolicyVerdict::Outcome::NotEnoughInformation : PolicyVerdict::Outcome::Applies;
+}
+
 PolicyVerdict WhatIfEvaluator::evaluate(const CaPolicy& p, const WhatIfInput& in) const
 {
     PolicyVerdict v;
@@ -110,49 +180,25 @@ PolicyVerdict WhatIfEvaluator::evaluate(const CaPolicy& p, const WhatIfInput& in
     v.state = p.stateText.empty() ? std::string(stateName(p.state)) : p.stateText;
     v.reportOnly = p.state == PolicyState::ReportOnly;
     PolicyExtras scratch;
-    const PolicyExtras& x = extrasOf(p, scratch);
-    controls(p, x, v);
+    controls(p, extrasOf(p, scratch), v);
 
-    if (p.state == PolicyState::Disabled) {
+    if (const auto before = decidedBeforeConditions(p)) {
         v.outcome = PolicyVerdict::Outcome::DoesNotApply;
-        v.reasons = { "policyNotEnabled" };
-        v.details = { "policyNotEnabled: the policy is off" };
-        return v;
-    }
-    if (!hasTargets(p)) {
-        v.outcome = PolicyVerdict::Outcome::DoesNotApply;
-        v.reasons = { "emptyPolicy" };
-        v.details = { "emptyPolicy: the policy names no identities or no resources" };
+        v.reasons = { *before };
+        v.details = { *before == "policyNotEnabled" ? "policyNotEnabled: the policy is off"
+                                                    : "emptyPolicy: the policy names no identities or no resources" };
         return v;
     }
     if (p.state == PolicyState::Unknown)
         v.details.push_back("state: '" + p.stateText + "' is not a state CA Lens knows; evaluated as if enabled");
 
-    const Directory& dir = m_dir;
-    const bool workload = in.identity == WhatIfInput::Identity::ServicePrincipal
-        || in.identity == WhatIfInput::Identity::ManagedIdentity;
     std::vector<ConditionResult> results;
-    if (in.identity == WhatIfInput::Identity::Unknown)
-        results.push_back(
-            { ConditionResult::State::Unknown, p.includeServicePrincipals.empty() ? "users" : "workloadIdentities",
-                "identity: the input names no user or service principal" });
-    else if (workload)
-        results.push_back(evaluateWorkloadIdentities(p, x, in, dir));
-    else
-        results.push_back(evaluateUsers(p, x, in));
-    results.push_back(evaluateApplications(p, x, in, dir));
-    results.push_back(evaluatePlatforms(p, in));
-    results.push_back(evaluateDevices(p, x, in));
-    results.push_back(evaluateClientApps(p, in));
-    results.push_back(evaluateLocations(p, in, dir));
-    if (workload) {
-        results.push_back(evaluateServicePrincipalRisk(p, in));
-    } else {
-        results.push_back(evaluateSignInRisk(p, in));
-        results.push_back(evaluateUserRisk(p, in));
-        results.push_back(evaluateInsiderRisk(p, in));
+    std::vector<ConditionResult::State> states;
+    for (ConditionKind k : conditionsFor(in.identity)) {
+        results.push_back(condition(p, k, in));
+        states.push_back(results.back().state);
     }
-    results.push_back(evaluateAuthenticationFlows(p, in));
+    v.outcome = combine(states);
 
     std::vector<std::string> matched, failed;
     bool invalid = false;
@@ -161,52 +207,52 @@ PolicyVerdict WhatIfEvaluator::evaluate(const CaPolicy& p, const WhatIfInput& in
         if (!c.detail.empty()) v.details.push_back(c.detail);
         switch (c.state) {
         case ConditionResult::State::Match:
-            matched.push_back(c.reason);
+            matched.emplace_back(c.reason);
             break;
         case ConditionResult::State::NoMatch:
-            failed.push_back(c.reason);
+            failed.emplace_back(c.reason);
             break;
         case ConditionResult::State::Invalid:
             invalid = true;
             [[fallthrough]];
         case ConditionResult::State::Unknown:
-            v.notEnoughInformation.push_back(c.reason);
+            v.notEnoughInformation.emplace_back(c.reason);
             break;
         case ConditionResult::State::NotConfigured:
             break;
         }
     }
-    if (!failed.empty()) {
-        v.outcome = PolicyVerdict::Outcome::DoesNotApply;
+    switch (v.outcome) {
+    case PolicyVerdict::Outcome::DoesNotApply:
         v.reasons = failed;
-    } else if (!v.notEnoughInformation.empty()) {
-        v.outcome = PolicyVerdict::Outcome::NotEnoughInformation;
+        break;
+    case PolicyVerdict::Outcome::NotEnoughInformation:
         v.reasons = { "notEnoughInformation" };
         if (invalid) v.reasons.emplace_back("invalidCondition");
-    } else {
-        v.outcome = PolicyVerdict::Outcome::Applies;
+        break;
+    case PolicyVerdict::Outcome::Applies:
         v.reasons = matched;
+        break;
     }
     return v;
 }
 
 ConditionResult WhatIfEvaluator::condition(const CaPolicy& p, std::string_view reason, const WhatIfInput& in) const
 {
-    PolicyExtras scratch;
-    const PolicyExtras& x = extrasOf(p, scratch);
-    if (reason == "users") return evaluateUsers(p, x, in);
-    if (reason == "workloadIdentities") return evaluateWorkloadIdentities(p, x, in, m_dir);
-    if (reason == "application") return evaluateApplications(p, x, in, m_dir);
-    if (reason == "devicePlatform") return evaluatePlatforms(p, in);
-    if (reason == "devices") return evaluateDevices(p, x, in);
-    if (reason == "clientApps") return evaluateClientApps(p, in);
-    if (reason == "location") return evaluateLocations(p, in, m_dir);
-    if (reason == "signInRisk") return evaluateSignInRisk(p, in);
-    if (reason == "userRisk") return evaluateUserRisk(p, in);
-    if (reason == "servicePrincipalRisk") return evaluateServicePrincipalRisk(p, in);
-    if (reason == "insiderRisk") return evaluateInsiderRisk(p, in);
-    if (reason == "authenticationFlow") return evaluateAuthenticationFlows(p, in);
-    return { ConditionResult::State::Unknown, std::string(reason), "no such condition" };
+    using K = ConditionKind;
+    struct Name
+    {
+        std::string_view reason;
+        ConditionKind kind;
+    };
+    static constexpr Name kNames[] = { { "users", K::Identity }, { "workloadIdentities", K::Identity },
+        { "application", K::Application }, { "devicePlatform", K::Platform }, { "devices", K::Devices },
+        { "clientApps", K::ClientApps }, { "location", K::Location }, { "signInRisk", K::SignInRisk },
+        { "userRisk", K::UserRisk }, { "servicePrincipalRisk", K::ServicePrincipalRisk },
+        { "insiderRisk", K::InsiderRisk }, { "authenticationFlow", K::AuthenticationFlow } };
+    for (const Name& n : kNames)
+        if (n.reason == reason) return condition(p, n.kind, in);
+    return { ConditionResult::State::Unknown, "unknown", "no such condition" };
 }
 
 } // namespace calens::whatif

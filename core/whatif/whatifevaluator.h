@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "conditionkind.h"
 #include "conditions.h"
 #include "policyverdict.h"
 #include "whatifinput.h"
@@ -9,6 +10,8 @@
 #include "model/namedlocation.h"
 #include "model/serviceprincipal.h"
 
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +41,13 @@ public:
     ConditionResult condition(const CaPolicy& policy, std::string_view reason, const WhatIfInput& input) const;
 
     const Directory& directory() const { return m_dir; }
+
+    // The pieces of evaluate(), for callers that evaluate millions of sign-ins and cache per condition (the replay):
+    // what decides a policy before any condition (off, or naming no identities or resources), one condition, and
+    // how the conditions' states make the outcome. evaluate() is built from exactly these.
+    std::optional<std::string> decidedBeforeConditions(const CaPolicy& policy) const; // "policyNotEnabled", ...
+    ConditionResult condition(const CaPolicy& policy, ConditionKind kind, const WhatIfInput& input) const;
+    static PolicyVerdict::Outcome combine(std::span<const ConditionResult::State> states);
 
 private:
     const PolicyExtras& extrasOf(const CaPolicy& policy, PolicyExtras& scratch) const;
