@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "whatifcommand.h"
 #include "inputloader.h"
+#include "replaycommand.h"
 #include "terminal.h"
 
 #include "model/signinref.h"
@@ -278,6 +279,7 @@ void printHuman(const std::vector<PolicyVerdict>& verdicts, const std::vector<Di
 
 int runWhatIf(const QStringList& args)
 {
+    if (args.contains(QLatin1String("--replay"))) return runWhatIfReplay(args);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Offline What-If: which Conditional Access policies apply to a logged or hypothetical sign-in, and why."));

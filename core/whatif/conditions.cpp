@@ -390,11 +390,6 @@ void umbrellaSide(Side& s, const std::vector<std::string>& list)
     }
 }
 
-// 2026-03-01: from then on (rolled out in phases from March 2026) requests for only the low-privilege directory
-// scopes are evaluated as Windows Azure Active Directory even when an "All resources" policy has exclusions; before,
-// they were exempt (Microsoft Learn, concept-conditional-access-cloud-apps.md, "All resources").
-constexpr int64_t kBaselineScopeChangeMs = 1772323200000;
-
 std::string userActionUrn(std::string_view action)
 {
     if (ieq(action, "registerSecurityInformation") || ieq(action, "urn:user:registersecurityinfo"))

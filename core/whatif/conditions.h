@@ -75,6 +75,11 @@ ConditionResult evaluateDevices(const CaPolicy& p, const PolicyExtras& x, const 
 // when a policy lists them, and managed identities never are. `why` says what decided it.
 Tri workloadIdentityInScope(const WhatIfInput& in, const Directory& dir, std::string* why);
 
+// 2026-03-01: from then on (rolled out in phases from March 2026) requests for only the low-privilege directory
+// scopes are evaluated as Windows Azure Active Directory even when an "All resources" policy has exclusions; before,
+// they were exempt (Microsoft Learn, concept-conditional-access-cloud-apps.md, "All resources").
+inline constexpr int64_t kBaselineScopeChangeMs = 1772323200000;
+
 // The legacy "MFA trusted IPs" pseudo location of the per-user MFA service settings.
 inline constexpr const char* kLegacyTrustedIpsId = "00000000-0000-0000-0000-000000000000";
 

@@ -41,6 +41,7 @@ public:
     ConditionResult condition(const CaPolicy& policy, std::string_view reason, const WhatIfInput& input) const;
 
     const Directory& directory() const { return m_dir; }
+    const std::vector<CaPolicy>& policies() const { return m_policies; }
 
     // The pieces of evaluate(), for callers that evaluate millions of sign-ins and cache per condition (the replay):
     // what decides a policy before any condition (off, or naming no identities or resources), one condition, and
