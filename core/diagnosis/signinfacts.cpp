@@ -132,6 +132,10 @@ Fact FactSheet::interactiveUser(const PolicyEval* p) const
         f.answer = Answer::No;
     else if (f.answer == Answer::No)
         f.answer = Answer::Yes;
+    if (f.answer == Answer::No && m_signIn.type() == SignInType::NonInteractiveUser
+        && m_signIn.authRequirement() == AuthRequirement::SingleFactor)
+        f.evidence << QStringLiteral("authenticationRequirement is singleFactorAuthentication: the refresh token it "
+                                     "used carries no MFA claim from the sign-in that issued it");
     if (f.answer == Answer::Yes && containsIgnoreCase(m_signIn.str(SF::AuthenticationProtocol), "ropc")) {
         // The resource owner password credentials grant sends a password and can answer no prompt at all.
         f.answer = Answer::No;

@@ -250,6 +250,15 @@ void TestCauses::causes_data()
         },
         "mfa-non-interactive", 0.8, "no person at the prompt");
     row(
+        "mfa: the refresh token carries no MFA claim",
+        [] {
+            J s = baseSignIn();
+            s["authenticationRequirement"] = "singleFactorAuthentication";
+            return Case { withPolicies(
+                s, { applied("p-mfa", "Require MFA for Power BI", "failure", { "Mfa" }, "application,users") }) };
+        },
+        "mfa-non-interactive", 0.85, "carries no MFA claim");
+    row(
         "mfa: a password (ROPC) grant cannot answer MFA",
         [] {
             J s = interactive(baseSignIn());
