@@ -266,6 +266,10 @@ void printHuman(const std::vector<PolicyVerdict>& verdicts, const std::vector<Di
     }
     if (!disagreements.empty()) {
         printLine(QString());
+        if (disagreements.front().policyId.empty()) { // the sign-in failed before Conditional Access ran
+            printLine(QStringLiteral("Not compared with the log: ") + q(disagreements.front().explanation));
+            return;
+        }
         printLine(QStringLiteral("The sign-in log disagrees on %1 policies:").arg(disagreements.size()));
         for (const Disagreement& d : disagreements)
             printLine(QStringLiteral("  %1: log %2, evaluation %3 - %4")

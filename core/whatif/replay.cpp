@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "replay.h"
 
+#include "logcompare.h"
 #include "replayevaluator.h"
 
 #include "model/dataset.h"
@@ -39,15 +40,6 @@ LogSays logSays(PolicyResult r)
         break;
     }
     return LogSays::Unknown;
-}
-
-// Conditional Access ran for this sign-in: it succeeded, or the log says Conditional Access succeeded or failed.
-// A failed sign-in with Conditional Access "not applied" usually failed before it (formats.md: "If primary
-// authentication fails, the sign-in attempt is not evaluated by Conditional Access").
-bool conditionalAccessRan(const SignInRef& s)
-{
-    if (s.caStatus() == CaStatus::Success || s.caStatus() == CaStatus::Failure) return true;
-    return s.caStatus() == CaStatus::NotApplied && (!s.hasErrorCode() || s.errorCode() == 0);
 }
 
 // The log's conditionsNotSatisfied, as the condition that kept a policy out (for "the log did not apply it").

@@ -5,7 +5,9 @@
 #include "support/loader.h"
 #include "synth/synthesize.h"
 #include "whatif/replay.h"
+#include "whatif/logcompare.h"
 #include "whatif/replayjson.h"
+#include "whatif/whatifevaluator.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -110,6 +112,11 @@ void TestReplay::contradictionAndUnsettledAreApart()
     for (const auto& d : r.examples.front().details)
         excludedDetail |= d.find("excluded (user u-1)") != std::string::npos;
     QVERIFY(excludedDetail);
+    // whatif --sign-in-id on the wrong-password sign-in says why it is not compared, instead of disagreeing.
+    const auto verdicts = WhatIfEvaluator(*l.dataset).evaluate(fromSignIn(l.byId("r3")));
+    const auto notCompared = compareWithLog(l.byId("r3"), verdicts);
+    QCOMPARE(notCompared.size(), size_t(1));
+    QCOMPARE(notCompared.front().evaluation, std::string("notEvaluated"));
     QCOMPARE(r.byPolicy[0].tally.contradictions, uint64_t(1));
     QCOMPARE(r.byPolicy[1].tally.notEnoughInformation, uint64_t(2));
 }
