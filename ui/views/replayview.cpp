@@ -113,7 +113,7 @@ void ReplayView::recompute()
     if (!dataset) return;
     m_summary->setText(tr("Replaying the log against the policies…"));
     m_job->run([dataset](const std::atomic<bool>& cancel) { return whatif::replayLog(*dataset, 50, &cancel); },
-        [this, policies = dataset->policies().size()](whatif::ReplayReport report) { show(report, policies); });
+        [this, policies = dataset->policies().size()](const whatif::ReplayReport& report) { show(report, policies); });
 }
 
 void ReplayView::show(const whatif::ReplayReport& r, size_t policies)
