@@ -219,7 +219,8 @@ Fact FactSheet::azureMandatoryMfa(const PolicyEval*) const
     if (!azureApp)
         return { Answer::No,
             { QStringLiteral("the client app %1 is not one mandatory Azure MFA covers").arg(quoted(app)) } };
-    if (!m_signIn.hasErrorCode() || !(mfaCode(m_signIn.errorCode()) || m_signIn.errorCode() == 53003))
+    // Mandatory MFA asks for MFA (a prompt); a refusal such as 53003 comes from a policy.
+    if (!m_signIn.hasErrorCode() || !mfaCode(m_signIn.errorCode()))
         return { Answer::No, { QStringLiteral("the sign-in did not fail for want of MFA") } };
     if (m_signIn.policyDetail() != Tristate::True)
         return { Answer::Unknown,

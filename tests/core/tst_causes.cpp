@@ -465,6 +465,24 @@ void TestCauses::causes_data()
         },
         "security-defaults", 0.85, "securityDefaults");
     row(
+        "MFA policy asked a person at the browser: the prompt, not a refusal",
+        [] {
+            J s = interactive(baseSignIn());
+            s["status"]["errorCode"] = 50074;
+            return Case { withPolicies(
+                s, { applied("p-mfa", "Require MFA for all users", "failure", { "Mfa" }, "application,users") }) };
+        },
+        "mfa-interrupt", 0.75, "multifactor authentication (or its registration) was required");
+    row(
+        "a 53003 of the Azure CLI with no failing policy is not mandatory MFA",
+        [] {
+            J s = baseSignIn();
+            s["appId"] = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
+            return Case { withPolicies(
+                s, { applied("p-x", "Require MFA for Power BI", "notApplied", { "Mfa" }, "users") }) };
+        },
+        "unknown", 0.25, "did not fail for want of MFA");
+    row(
         "mandatory MFA for Azure CLI",
         [] {
             J s = baseSignIn();
