@@ -4,8 +4,8 @@
 // there must be no real contradiction; what the log cannot tell (group membership) is counted apart.
 #include "support/loader.h"
 #include "synth/synthesize.h"
-#include "whatif/replay.h"
 #include "whatif/logcompare.h"
+#include "whatif/replay.h"
 #include "whatif/replayjson.h"
 #include "whatif/whatifevaluator.h"
 
