@@ -28,6 +28,7 @@ int topLevel(int argc, char** argv)
         "  analyze PATH... [--policies FILE] [--named-locations FILE] [--json]\n"
         "  diagnose PATH... --correlation-id ID | --sign-in-id ID [--policies FILE] [--named-locations FILE] [--json]\n"
         "  whatif --policies FILE [--named-locations FILE] (--sign-in-id ID PATH... | HYPOTHETICAL) [--json]\n"
+        "  whatif --replay PATH... [--policies FILE] [--named-locations FILE] [--json]\n"
         "  fetch --tenant TENANT --client-id ID (--device-code | --client-secret-env VAR) [--cloud "
         "global|usgov|china]\n"
         "        [--since ISO] [--until ISO] [--error-code N] [--correlation-id ID] [--types LIST] -o OUT.json\n"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "whatifcommand.h"
 #include "inputloader.h"
+#include "replaycommand.h"
 #include "terminal.h"
 
 #include "model/signinref.h"
@@ -265,6 +266,10 @@ void printHuman(const std::vector<PolicyVerdict>& verdicts, const std::vector<Di
     }
     if (!disagreements.empty()) {
         printLine(QString());
+        if (disagreements.front().policyId.empty()) { // the sign-in failed before Conditional Access ran
+            printLine(QStringLiteral("Not compared with the log: ") + q(disagreements.front().explanation));
+            return;
+        }
         printLine(QStringLiteral("The sign-in log disagrees on %1 policies:").arg(disagreements.size()));
         for (const Disagreement& d : disagreements)
             printLine(QStringLiteral("  %1: log %2, evaluation %3 - %4")
@@ -278,6 +283,7 @@ void printHuman(const std::vector<PolicyVerdict>& verdicts, const std::vector<Di
 
 int runWhatIf(const QStringList& args)
 {
+    if (args.contains(QLatin1String("--replay"))) return runWhatIfReplay(args);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Offline What-If: which Conditional Access policies apply to a logged or hypothetical sign-in, and why."));

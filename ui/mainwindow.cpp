@@ -13,6 +13,7 @@
 #include "views/directoryview.h"
 #include "views/incidentsview.h"
 #include "views/policyresultsview.h"
+#include "views/replayview.h"
 #include "views/signinsview.h"
 #include "views/whatifview.h"
 #include "wizard/diagnosiswizard.h"
@@ -95,6 +96,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_signIns(new SignInsView(m_session))
     , m_incidents(new IncidentsView(m_session))
     , m_whatIf(new WhatIfView(m_session))
+    , m_replay(new ReplayView(m_session))
     , m_summary(new QTextBrowser)
     , m_summaryJob(new BackgroundJob(this))
     , m_filter(new QLineEdit)
@@ -120,6 +122,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(locations, tr("Named locations"));
     m_tabs->addTab(m_incidents, tr("Incidents"));
     m_tabs->addTab(m_whatIf, tr("What-If"));
+    m_tabs->addTab(m_replay, tr("Log replay"));
+    connect(m_replay, &ReplayView::whatIfRequested, this, [this](int row) {
+        m_whatIf->useSignIn(row);
+        m_tabs->setCurrentWidget(m_whatIf);
+    });
     auto* central = new QWidget;
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
@@ -252,6 +259,9 @@ void MainWindow::buildMenus()
     QAction* exportAction = report->addAction(tr("Export incident report…"), this, [this] { exportReport(); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* replay = view->addAction(
+        tr("Replay the log against the policies"), this, [this] { m_tabs->setCurrentWidget(m_replay); });
+    replay->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     QAction* focus = view->addAction(tr("Focus the filter"), this, [this] { m_filter->setFocus(); });
     focus->setShortcut(QKeySequence::Find);
     QAction* dark = view->addAction(tr("Dark palette"));

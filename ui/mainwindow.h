@@ -29,6 +29,7 @@ class ExportReportDialog;
 class IncidentsView;
 class LoadWorker;
 class MessageBar;
+class ReplayView;
 class SignInsView;
 class WhatIfView;
 
@@ -54,6 +55,7 @@ public:
     ConnectDialog* openConnectDialog();
     SignInsView* signInsView() const { return m_signIns; }
     IncidentsView* incidentsView() const { return m_incidents; }
+    ReplayView* replayView() const { return m_replay; }
     MessageBar* messageBar() const { return m_message; }
     void diagnoseSelected(); // Ctrl+D: the sign-in or incident selected in the view shown
 
@@ -80,6 +82,7 @@ private:
     SignInsView* m_signIns;
     IncidentsView* m_incidents;
     WhatIfView* m_whatIf;
+    ReplayView* m_replay;
     QTextBrowser* m_summary;
     BackgroundJob* m_summaryJob;
     QLineEdit* m_filter;

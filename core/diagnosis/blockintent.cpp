@@ -68,6 +68,35 @@ BlockIntent assessIntent(const FactSheet& sheet, const PolicyEval* blocking, con
                              "failing, contact the help desk so they can confirm it was you.");
         return i;
     }
+    // Causes that are the control doing what it was written for, whatever the policy's definition says.
+    if (cause == "legacy-authentication") {
+        i.answer = Answer::Yes;
+        i.because = QStringLiteral("%1 blocks legacy authentication; the sign-in used %2, which cannot do MFA.")
+                        .arg(policy.isEmpty() ? QStringLiteral("The policy") : policy, qs(s.str(SF::ClientAppUsed)));
+        i.tellUser = QStringLiteral("Your app signs in with an old method that is blocked. Use a current app "
+                                    "(Outlook, the Office or Teams apps, or a browser) or switch the app to modern "
+                                    "authentication.");
+        return i;
+    }
+    if (cause == "authentication-flow" || cause == "protocol-tracked-session") {
+        i.answer = Answer::Yes;
+        i.because = QStringLiteral("%1 blocks device code flow (or authentication transfer), which phishing abuses; "
+                                   "this sign-in used it, or its session began with it.")
+                        .arg(policy.isEmpty() ? QStringLiteral("The policy") : policy);
+        i.tellUser = QStringLiteral("Sign in to %1 directly in its own window or browser instead of with a code "
+                                    "entered on another device; sign out first if the app keeps the old session.")
+                         .arg(app);
+        return i;
+    }
+    if (cause == "auth-context-step-up") {
+        i.answer = Answer::Yes;
+        i.because = QStringLiteral("%1 protects a sensitive step (a role activation or a protected action) and asks "
+                                   "for more before it.")
+                        .arg(policy.isEmpty() ? QStringLiteral("The policy") : policy);
+        i.tellUser = QStringLiteral("This action needs a stronger sign-in than the one you used. Complete the extra "
+                                    "verification it asks for (or use a compliant device), then try again.");
+        return i;
+    }
     if (!p || !(p->grant & Grant::Block)) {
         // A control the person can meet: whether to ask them to meet it or to change the policy is the admin's call.
         if (person && cause == "device-not-compliant")

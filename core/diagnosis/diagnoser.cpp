@@ -4,6 +4,8 @@
 #include "facts.h"
 #include "remediation.h"
 
+#include "whatif/conditions.h"
+
 #include <algorithm>
 #include <set>
 
@@ -16,7 +18,28 @@ constexpr int kMaxSteps = 64; // a cycle in edited flowchart data must not hang 
 Diagnoser::Diagnoser(const Dataset& dataset, const Flowchart& chart)
     : m_dataset(dataset)
     , m_chart(chart)
+    , m_whatIf(dataset)
 { }
+
+void Diagnoser::causeFromCode(const FactSheet& sheet, std::string& cause, double& confidence) const
+{
+    const SignInRef& s = sheet.signIn();
+    if (!s.hasErrorCode()) {
+        cause = "unknown";
+        confidence = 0.3;
+        return;
+    }
+    const auto it = m_chart.codes.find(s.errorCode());
+    if (it != m_chart.codes.end()) {
+        cause = it->second.cause;
+        if (it->second.confidence > 0) confidence = it->second.confidence;
+    } else {
+        // A code the table does not know: not Conditional Access unless the record says Conditional Access failed.
+        cause = s.caStatus() == CaStatus::Failure ? "unknown" : "not-conditional-access";
+        confidence = 0.9;
+    }
+    if (cause == "unknown") confidence = 0.3;
+}
 
 QString Diagnoser::fill(const std::string& text, const FactSheet& sheet, const PolicyEval* policy) const
 {
@@ -77,7 +100,7 @@ Diagnoser::Outcome Diagnoser::walk(
 
 Diagnosis Diagnoser::diagnose(uint32_t row, const Overrides& overrides, Detail detail) const
 {
-    const FactSheet sheet(m_dataset, row);
+    const FactSheet sheet(m_dataset, row, &m_whatIf);
     const SignInRef& s = sheet.signIn();
     Diagnosis d;
     d.row = row;
@@ -122,12 +145,7 @@ Diagnosis Diagnoser::diagnose(uint32_t row, const Overrides& overrides, Detail d
     } else {
         std::string cause = top.cause;
         double confidence = top.confidence;
-        if (cause == "code-hint") {
-            // No policy detail: the error code is all there is.
-            const auto it = m_chart.codes.find(d.errorCode);
-            cause = it != m_chart.codes.end() && d.hasErrorCode ? it->second.cause : "unknown";
-            if (cause == "unknown") confidence = 0.3;
-        }
+        if (cause == "code-hint") causeFromCode(sheet, cause, confidence); // no policy explains it: the code does
         d.causes.push_back({ cause, confidence, generalEvidence, {} });
     }
     d.cause = d.causes.front().id;
@@ -146,6 +164,11 @@ Diagnosis Diagnoser::diagnose(uint32_t row, const Overrides& overrides, Detail d
         && m_chart.notes.count("serviceDependency"))
         d.notes << fill(m_chart.notes.at("serviceDependency"), sheet, nullptr);
     workloadNotes(sheet, d.notes);
+    for (const PolicyEval* e : sheet.failing())
+        if (sheet.isMicrosoftManaged(*e) && m_chart.notes.count("microsoftManaged")) {
+            d.notes << fill(m_chart.notes.at("microsoftManaged"), sheet, e);
+            break;
+        }
     if (m_dataset.policies().empty() && top.forkToPolicies && m_chart.notes.count("noPolicyDefinitions"))
         d.notes << QString::fromStdString(m_chart.notes.at("noPolicyDefinitions"));
 
@@ -164,29 +187,27 @@ Diagnosis Diagnoser::diagnose(uint32_t row, const Overrides& overrides, Detail d
 void Diagnoser::workloadNotes(const FactSheet& sheet, QStringList& notes) const
 {
     if (!sheet.isWorkload()) return;
-    const SignInRef& s = sheet.signIn();
-    auto note = [&](const char* key, const QString& owner = {}) {
+    auto note = [&](const char* key, const QString& why = {}) {
         const auto it = m_chart.notes.find(key);
-        if (it != m_chart.notes.end())
-            notes << fill(it->second, sheet, nullptr).replace(QLatin1String("{owner}"), owner);
+        if (it != m_chart.notes.end()) notes << fill(it->second, sheet, nullptr).replace(QLatin1String("{why}"), why);
     };
-    if (s.type() == SignInType::ManagedIdentity) {
+    if (sheet.signIn().type() == SignInType::ManagedIdentity) {
         note("managedIdentityNotTargetable");
         return;
     }
-    const std::string_view spId = s.str(SF::ServicePrincipalId), appId = s.str(SF::AppId);
-    std::string_view tenant = s.str(SF::ResourceTenantId);
-    if (tenant.empty()) tenant = s.str(SF::HomeTenantId);
-    for (const ServicePrincipal& sp : m_dataset.servicePrincipals()) {
-        if ((spId.empty() || sp.id != spId) && (appId.empty() || sp.appId != appId)) continue;
-        if (sp.appOwnerOrganizationId.empty() || tenant.empty()) break;
-        if (sp.appOwnerOrganizationId == tenant)
-            note("workloadTargetable");
-        else
-            note("workloadNotTargetable", qs(sp.appOwnerOrganizationId));
-        return;
+    // The What-If's rule decides whether a workload-identity policy can cover this service principal at all.
+    std::string why;
+    switch (whatif::workloadIdentityInScope(sheet.input(), m_whatIf.directory(), &why)) {
+    case whatif::Tri::Yes:
+        note("workloadTargetable");
+        break;
+    case whatif::Tri::No:
+        note("workloadNotTargetable", qs(why));
+        break;
+    case whatif::Tri::Unknown:
+        note("workloadTargetUnknown", qs(why));
+        break;
     }
-    note("workloadTargetUnknown");
 }
 
 uint32_t findSignIn(const Dataset& dataset, const QString& signInId, const QString& correlationId)

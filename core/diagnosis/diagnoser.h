@@ -4,6 +4,8 @@
 #include "diagnosis.h"
 #include "flowchart.h"
 
+#include "whatif/whatifevaluator.h"
+
 namespace calens {
 
 class Dataset;
@@ -34,8 +36,12 @@ private:
     QString fill(const std::string& text, const FactSheet& sheet, const struct PolicyEval* policy) const;
     void workloadNotes(const FactSheet& sheet, QStringList& notes) const;
 
+    // The cause an error code stands for when no policy explains the sign-in (the flowchart's "code-hint").
+    void causeFromCode(const FactSheet& sheet, std::string& cause, double& confidence) const;
+
     const Dataset& m_dataset;
     const Flowchart& m_chart;
+    whatif::WhatIfEvaluator m_whatIf; // one per diagnoser: policy extras parsed once, shared by every sign-in
 };
 
 // Finds the sign-in to diagnose: by request id, or by correlation id preferring a record with a

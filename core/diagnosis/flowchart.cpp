@@ -73,7 +73,8 @@ std::optional<Flowchart> Flowchart::parseChecked(const std::string& text, QStrin
             id, Cause { str(c, "title"), str(c, "summary"), c.value("fixes", std::vector<std::string>()) });
     for (auto& [code, c] : section(j, "codes").items())
         f.codes.emplace(std::stoi(code),
-            Code { str(c, "name"), str(c, "text"), str(c, "cause"), c.value("conditionalAccess", false) });
+            Code { str(c, "name"), str(c, "text"), str(c, "cause"), c.value("conditionalAccess", false),
+                c.value("confidence", 0.0) });
     for (auto& [id, x] : section(j, "fixes").items())
         f.fixes.emplace(id, Fix { str(x, "title"), str(x, "portal"), str(x, "verify") });
     for (auto& [id, n] : section(j, "notes").items())
@@ -91,6 +92,14 @@ std::optional<Flowchart> Flowchart::parseChecked(const std::string& text, QStrin
             return std::nullopt;
         }
     }
+    for (const auto& [code, c] : f.codes)
+        if (!f.causes.count(c.cause)) {
+            if (error)
+                *error = QStringLiteral("code %1 names an unknown cause '%2'")
+                             .arg(code)
+                             .arg(QString::fromStdString(c.cause));
+            return std::nullopt;
+        }
     for (const auto& [id, c] : f.causes)
         for (const auto& fix : c.fixes)
             if (!f.fixes.count(fix)) {

@@ -34,6 +34,7 @@ struct Flowchart
     {
         std::string name, text, cause;
         bool conditionalAccess = false;
+        double confidence = 0; // how sure the code alone makes the cause; 0: the branch's confidence
     };
     struct Fix
     {

@@ -67,6 +67,9 @@ const KeyTable& portalColumns()
         E("risk level (aggregated)", RiskLevelAggregated),
         E("risk level (real-time)", RiskLevelDuringSignIn),
         E("risk detail", RiskDetail),
+        E("ip address (seen by resource)", IpFromResource),
+        E("token protection - sign in session", TokenProtectionStatus),
+        E("token protection - sign in session statuscode", TokenProtectionCode),
     };
     return table;
 }

@@ -185,6 +185,7 @@ std::optional<ServicePrincipal> parseServicePrincipal(std::string_view s, QStrin
     sp.displayName = text(member(*j, "displayName"));
     sp.servicePrincipalType = text(member(*j, "servicePrincipalType"));
     sp.appOwnerOrganizationId = text(member(*j, "appOwnerOrganizationId"));
+    sp.signInAudience = text(member(*j, "signInAudience"));
     sp.tags = list(member(*j, "tags"));
     sp.json = j->dump();
     if (sp.id.empty() && sp.appId.empty()) {

@@ -78,7 +78,12 @@ const KeyTable& topKeys()
         E("callerIpAddress", CallerIpAddress),
         // Windows PowerShell / SDK spellings that differ by more than case
         E("managedIdentityType", MsiType),
-        E("ipAddressFromResourceProvider", Unknown),
+        E("ipAddressFromResourceProvider", IpFromResource),
+        E("conditionalAccessAudiences", CaAudiences),
+        E("tokenProtectionStatusDetails", TokenProtectionDetails),
+        E("signInTokenProtectionStatus", TokenProtectionStatus),
+        E("authenticationRequirementPolicies", AuthRequirementPolicies),
+        E("sessionLifetimePolicies", SessionLifetimePolicies),
     };
     return table;
 }
@@ -342,6 +347,15 @@ void SignInBuilder::apply(SignInKey key, JVal& v)
     case K::OriginalTransferMethod:
         m_d.transferMethod = parseTransferMethod(v.str());
         return;
+    case K::IpFromResource:
+        m_d.set(SF::IpFromResource, trimmed(v.str()));
+        return;
+    case K::TokenProtectionStatus:
+        m_d.set(SF::TokenProtectionStatus, trimmed(v.str()));
+        return;
+    case K::TokenProtectionCode:
+        m_d.set(SF::TokenProtectionCode, trimmed(v.str()));
+        return;
     case K::MsiType:
         m_d.msiType = parseMsiType(v.str());
         return;
@@ -375,10 +389,40 @@ void SignInBuilder::apply(SignInKey key, JVal& v)
     case K::NetworkLocationDetails:
     case K::AppliedPolicies:
     case K::AuthContextRefs:
+    case K::CaAudiences:
+    case K::TokenProtectionDetails:
+    case K::AuthRequirementPolicies:
+    case K::SessionLifetimePolicies:
     case K::Properties:
         applyObject(key, v);
         return;
     }
+}
+
+void SignInBuilder::joinField(JVal& v, std::initializer_list<std::string_view> keys, SF into, std::string& scratch)
+{
+    scratch.clear();
+    auto add = [&](std::string_view s) {
+        s = trimmed(s);
+        if (s.empty() || s.find(',') != std::string_view::npos) return; // a value is one token, never a list
+        if (!scratch.empty()) scratch += ',';
+        scratch += s;
+    };
+    auto each = [&](JVal& e) {
+        if (!e.fields([&](std::string_view k, JVal& f) {
+                for (std::string_view key : keys)
+                    if (equalsIgnoreCase(k, key)) add(f.str());
+            }))
+            add(e.str());
+    };
+    if (!v.elements(each)) {
+        // Log Analytics keeps the list as JSON text in a string cell.
+        const std::string_view s = trimmed(v.str());
+        if (!s.starts_with('[')) return;
+        JVal text(s, *m_scope, 0, true);
+        if (!text.elements(each)) return;
+    }
+    m_d.set(into, scratch);
 }
 
 void SignInBuilder::readLocation(JVal& v)
@@ -486,6 +530,23 @@ void SignInBuilder::applyObject(SignInKey key, JVal& v)
         if (ok) m_d.set(SF::AuthContextRefs, out);
         return;
     }
+    case K::CaAudiences:
+        joinField(v, { "applicationId", "id" }, SF::CaAudiences, m_d.scratch[3]);
+        return;
+    case K::AuthRequirementPolicies:
+        joinField(v, { "requirementProvider" }, SF::AuthRequirementPolicies, m_d.scratch[4]);
+        return;
+    case K::SessionLifetimePolicies:
+        joinField(v, { "expirationRequirement" }, SF::SessionLifetimePolicies, m_d.scratch[5]);
+        return;
+    case K::TokenProtectionDetails:
+        v.fields([&](std::string_view k, JVal& f) {
+            if (equalsIgnoreCase(k, "signInSessionStatus"))
+                m_d.set(SF::TokenProtectionStatus, trimmed(f.str()));
+            else if (equalsIgnoreCase(k, "signInSessionStatusCode"))
+                m_d.set(SF::TokenProtectionCode, trimmed(f.str()));
+        });
+        return;
     case K::AppliedPolicies: {
         const JVal::Kind kind = v.kind();
         if (kind == JVal::Kind::Null) {

@@ -73,6 +73,13 @@ enum class SignInKey : uint8_t
     IncomingTokenType,
     OriginalTransferMethod,
     AuthContextRefs,
+    CaAudiences, // conditionalAccessAudiences: strings, or objects with applicationId
+    IpFromResource,
+    TokenProtectionDetails, // tokenProtectionStatusDetails object
+    TokenProtectionStatus, // signInTokenProtectionStatus, or the portal CSV column
+    TokenProtectionCode, // the portal CSV status code column
+    AuthRequirementPolicies,
+    SessionLifetimePolicies,
     MsiType,
     MsiResourceId,
     Category, // diagnostic category / LA table name: tells the sign-in type
@@ -111,6 +118,8 @@ private:
     void parseRules(JVal& v, std::vector<RuleDraft>& out);
     void parseGrantList(JVal& v, PolicyEvalDraft& p, bool session);
     void parseNetwork(JVal& v);
+    // Values of one key in each object of a list (JSON, or JSON text in a Log Analytics cell), comma-joined.
+    void joinField(JVal& v, std::initializer_list<std::string_view> keys, SF into, std::string& scratch);
     std::string_view joinStrings(JVal& v, std::string& scratch);
     void truncated(uint32_t field) { m_truncated |= field; }
 

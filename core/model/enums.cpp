@@ -233,7 +233,10 @@ uint16_t parseSessionControl(std::string_view text)
     if (s == "signinfrequency") return Session::SignInFrequency;
     if (s == "continuousaccessevaluation") return Session::ContinuousAccessEvaluation;
     if (s == "disableresiliencedefaults") return Session::DisableResilienceDefaults;
-    if (s == "securesigninsession" || s == "tokenprotection") return Session::SecureSignInSession;
+    // Token protection: sign-in logs write "SignInTokenProtection" (before mid-2023 "Binding"), policies
+    // secureSignInSession (identity/conditional-access/concept-token-protection.md).
+    if (s == "securesigninsession" || s == "tokenprotection" || s == "signintokenprotection" || s == "binding")
+        return Session::SecureSignInSession;
     return Session::Other;
 }
 

@@ -14,6 +14,7 @@ struct ServicePrincipal
     std::string displayName;
     std::string servicePrincipalType; // "Application", "ManagedIdentity", "Legacy", ...
     std::string appOwnerOrganizationId;
+    std::string signInAudience; // "AzureADMyOrg" for a single-tenant app, "AzureADMultipleOrgs", ...
     std::vector<std::string> tags;
     std::string json;
 };

@@ -12,7 +12,9 @@ constexpr std::array<std::string_view, kStrFieldCount> kFieldNames { "id", "corr
     "deviceDetail.displayName", "deviceDetail.operatingSystem", "deviceDetail.browser", "deviceDetail.trustType",
     "riskDetail", "riskEventTypes_v2", "networkLocationDetails.networkNames", "authenticationProtocol",
     "clientCredentialType", "crossTenantAccessType", "homeTenantId", "resourceTenantId", "incomingTokenType",
-    "authenticationContextClassReferences" };
+    "authenticationContextClassReferences", "conditionalAccessAudiences", "ipAddressFromResourceProvider",
+    "tokenProtectionStatusDetails.signInSessionStatus", "tokenProtectionStatusDetails.signInSessionStatusCode",
+    "authenticationRequirementPolicies", "sessionLifetimePolicies" };
 }
 
 std::string_view fieldName(SF f)

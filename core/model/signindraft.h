@@ -52,6 +52,12 @@ enum class SF : uint8_t
     ResourceTenantId,
     IncomingTokenType,
     AuthContextRefs, // comma-joined authentication context ids
+    CaAudiences, // conditionalAccessAudiences: the services Conditional Access evaluated (comma-joined app ids)
+    IpFromResource, // ipAddressFromResourceProvider: the address the resource saw (continuous access evaluation)
+    TokenProtectionStatus, // tokenProtectionStatusDetails.signInSessionStatus: bound | unbound
+    TokenProtectionCode, // tokenProtectionStatusDetails.signInSessionStatusCode: 1002, 1003, 1005, 1006, 1008
+    AuthRequirementPolicies, // authenticationRequirementPolicies: requirementProvider values, comma-joined
+    SessionLifetimePolicies, // sessionLifetimePolicies: expirationRequirement values, comma-joined
     Count
 };
 constexpr size_t kStrFieldCount = size_t(SF::Count);
@@ -110,7 +116,7 @@ struct SignInDraft
     Tristate policyDetail = Tristate::Unset;
     std::vector<PolicyEvalDraft> policies;
     size_t policyCount = 0; // policies[0..policyCount) are live; the rest are kept to reuse their buffers
-    std::array<std::string, 4> scratch; // storage for joined lists (risk events, network names, ...)
+    std::array<std::string, 8> scratch; // storage for joined lists (risk events, network names, ...)
     uint64_t sourceOffset = 0;
     uint32_t sourceLength = 0;
 

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+// The synthetic tenant's own policy evaluator. It is kept apart from core/whatif/ on purpose: it is the oracle the
+// tests compare the What-If (and the diagnosis built on it) against, so it must never call into, or share code
+// with, the evaluator it checks. It works on the tenant's compact PolicySpec, not on Graph JSON.
 #include "model/signindraft.h"
 #include "policyspec.h"
 #include "signinctx.h"

@@ -45,9 +45,9 @@ std::vector<std::string> flags(std::string_view text)
     return out;
 }
 
-ConditionResult result(State s, std::string reason, std::string detail)
+ConditionResult result(State s, const char* reason, std::string detail)
 {
-    return { s, std::move(reason), std::move(detail) };
+    return { s, reason, std::move(detail) };
 }
 
 State stateOf(Tri t)
@@ -94,7 +94,10 @@ ConditionResult scoped(const char* reason, const Side& inc, const Side& exc, con
         if (!inc.unknown.empty() && inc.value != Tri::Yes) d += "; unknown whether included by " + joined(inc.unknown);
         if (!exc.unknown.empty()) d += "; unknown whether excluded by " + joined(exc.unknown);
     }
-    return result(stateOf(t), reason, d);
+    ConditionResult r = result(stateOf(t), reason, d);
+    r.included = inc.value;
+    r.excluded = exc.value;
+    return r;
 }
 
 Tri anyOf(
@@ -230,30 +233,89 @@ ConditionResult evaluateUsers(const CaPolicy& p, const PolicyExtras& x, const Wh
     return scoped("users", inc, exc, in.userId.empty() ? std::string("the user") : "user " + in.userId);
 }
 
+namespace {
+
+const ServicePrincipal* findServicePrincipal(const WhatIfInput& in, const Directory& dir)
+{
+    if (!dir.servicePrincipals) return nullptr;
+    for (const ServicePrincipal& sp : *dir.servicePrincipals)
+        if (!in.servicePrincipalId.empty() && ieq(sp.id, in.servicePrincipalId)) return &sp;
+    for (const ServicePrincipal& sp : *dir.servicePrincipals)
+        if (!in.clientAppId.empty() && ieq(sp.appId, in.clientAppId)) return &sp;
+    return nullptr;
+}
+
+bool multiTenantAudience(const ServicePrincipal& sp)
+{
+    return ieq(sp.signInAudience, "AzureADMultipleOrgs") || ieq(sp.signInAudience, "AzureADandPersonalMicrosoftAccount")
+        || ieq(sp.signInAudience, "PersonalMicrosoftAccount");
+}
+
+} // namespace
+
+// Microsoft Learn, identity/conditional-access/workload-identity.md: "Policy can be applied to single tenant
+// service principals that have been registered in your tenant. Third party SaaS and multi-tenanted apps are out of
+// scope. Managed identities are not covered by policy."
+Tri workloadIdentityInScope(const WhatIfInput& in, const Directory& dir, std::string* why)
+{
+    auto say = [why](Tri t, std::string text) {
+        if (why) *why = std::move(text);
+        return t;
+    };
+    if (in.identity == WhatIfInput::Identity::ManagedIdentity)
+        return say(Tri::No, "managed identities are not covered by Conditional Access for workload identities");
+    const ServicePrincipal* sp = findServicePrincipal(in, dir);
+    if (!sp)
+        return say(Tri::Unknown,
+            "the service principal is not among the loaded service principals, so whether it is a single-tenant "
+            "app of this tenant (the only kind a workload-identity policy covers) is not known");
+    if (ieq(sp->servicePrincipalType, "ManagedIdentity"))
+        return say(Tri::No, "a managed identity is not covered by Conditional Access for workload identities");
+    if (sp->appOwnerOrganizationId.empty())
+        return say(Tri::Unknown, "the service principal's owning tenant is not known");
+    if (isMicrosoftTenant(sp->appOwnerOrganizationId))
+        return say(Tri::No, "a Microsoft first-party app is out of scope of workload-identity policies");
+    if (multiTenantAudience(*sp))
+        return say(Tri::No, "a multi-tenant app is out of scope of workload-identity policies, even when listed");
+    const std::string& tenant = in.tenantId.empty() ? dir.tenantId : in.tenantId;
+    if (tenant.empty())
+        return say(Tri::Unknown, "the tenant is not known, so whether the app is registered in it is not known");
+    if (!ieq(sp->appOwnerOrganizationId, tenant))
+        return say(Tri::No,
+            "the app is owned by tenant " + sp->appOwnerOrganizationId
+                + " (third-party or multi-tenant): out of scope of workload-identity policies, even when listed");
+    return say(Tri::Yes, "a single-tenant app registered in this tenant");
+}
+
 ConditionResult evaluateWorkloadIdentities(
     const CaPolicy& p, const PolicyExtras& x, const WhatIfInput& in, const Directory& dir)
 {
     const char* r = "workloadIdentities";
     if (p.includeServicePrincipals.empty())
-        return result(State::NoMatch, r, "workloadIdentities: the policy targets users, not workload identities");
-    if (in.identity == WhatIfInput::Identity::ManagedIdentity)
         return result(State::NoMatch, r,
-            "workloadIdentities: managed identities are not in scope of Conditional Access for workload identities");
+            "workloadIdentities: the policy targets users; a service principal is never evaluated against a "
+            "user policy");
+    std::string why;
+    const Tri scope = workloadIdentityInScope(in, dir, &why);
+    if (scope == Tri::No) {
+        ConditionResult c = result(State::NoMatch, r, "workloadIdentities: " + why);
+        c.included = Tri::No;
+        c.excluded = Tri::No;
+        return c;
+    }
     const std::string subject = in.servicePrincipalId.empty() ? std::string("the service principal")
                                                               : "service principal " + in.servicePrincipalId;
     Side inc, exc;
     for (const std::string& id : p.includeServicePrincipals) {
-        if (ieq(id, "ServicePrincipalsInMyTenant")) {
-            // Only single-tenant service principals can be targeted: an app Microsoft owns is not.
-            Tri t = Tri::Yes;
-            if (dir.servicePrincipals)
-                for (const ServicePrincipal& sp : *dir.servicePrincipals)
-                    if (ieq(sp.id, in.servicePrincipalId) && isMicrosoftTenant(sp.appOwnerOrganizationId)) t = Tri::No;
-            inc.add(t, "all service principals in the tenant");
-        } else if (!ieq(id, "None")) {
+        if (ieq(id, "ServicePrincipalsInMyTenant"))
+            inc.add(Tri::Yes, "all service principals in the tenant");
+        else if (!ieq(id, "None"))
             inc.add(in.servicePrincipalId.empty() ? Tri::Unknown : triOf(ieq(id, in.servicePrincipalId)),
                 "service principal " + id);
-        }
+    }
+    if (scope == Tri::Unknown && inc.value == Tri::Yes) {
+        inc.value = Tri::Unknown;
+        inc.unknown.push_back(why);
     }
     for (const std::string& id : p.excludeServicePrincipals)
         exc.add(in.servicePrincipalId.empty() ? Tri::Unknown : triOf(ieq(id, in.servicePrincipalId)),
@@ -272,28 +334,24 @@ ConditionResult evaluateWorkloadIdentities(
 
 namespace {
 
-Tri office365(const std::string& app, const Directory& dir)
+// An app another tenant owns (or this tenant's own app) is never part of a Microsoft app group.
+bool notMicrosoftApp(const std::string& app, const Directory& dir)
 {
-    Tri t = inOffice365(app);
-    if (t == Tri::Unknown && dir.servicePrincipals)
-        for (const ServicePrincipal& sp : *dir.servicePrincipals)
-            if (ieq(sp.appId, app) && !sp.appOwnerOrganizationId.empty()
-                && !isMicrosoftTenant(sp.appOwnerOrganizationId))
-                return Tri::No; // another tenant's app is never part of a Microsoft app group
-    return t;
+    if (!dir.servicePrincipals) return false;
+    for (const ServicePrincipal& sp : *dir.servicePrincipals)
+        if (ieq(sp.appId, app) && !sp.appOwnerOrganizationId.empty() && !isMicrosoftTenant(sp.appOwnerOrganizationId))
+            return true;
+    return false;
 }
 
-Tri adminPortal(const std::string& app, const Directory& dir)
+Tri group(Tri (*member)(std::string_view), const std::string& app, const Directory& dir)
 {
-    Tri t = inAdminPortals(app);
-    if (t == Tri::Unknown && dir.servicePrincipals)
-        for (const ServicePrincipal& sp : *dir.servicePrincipals)
-            if (ieq(sp.appId, app) && !sp.appOwnerOrganizationId.empty()
-                && !isMicrosoftTenant(sp.appOwnerOrganizationId))
-                return Tri::No;
-    return t;
+    const Tri t = member(app);
+    return t == Tri::Unknown && notMicrosoftApp(app, dir) ? Tri::No : t;
 }
 
+// One include or exclude list against one resource. Microsoft Learn, concept-conditional-access-cloud-apps.md:
+// app groups (Office 365, Microsoft Admin Portals, Windows Azure Service Management API) stand for several apps.
 void appSide(
     Side& s, const std::vector<std::string>& list, const std::string& app, const WhatIfInput& in, const Directory& dir)
 {
@@ -303,14 +361,32 @@ void appSide(
         else if (ieq(a, "None"))
             continue;
         else if (ieq(a, "Office365"))
-            s.add(office365(app, dir), "Office365");
+            s.add(group(inOffice365, app, dir), "Office365");
         else if (ieq(a, "MicrosoftAdminPortals")) {
-            Tri t = adminPortal(app, dir);
-            if (!in.clientAppId.empty() && !ieq(in.clientAppId, app)) t = triOr(t, adminPortal(in.clientAppId, dir));
+            Tri t = group(inAdminPortals, app, dir);
+            if (!in.clientAppId.empty() && !ieq(in.clientAppId, app))
+                t = triOr(t, group(inAdminPortals, in.clientAppId, dir));
             s.add(t, "MicrosoftAdminPortals");
+        } else if (ieq(a, kServiceManagementApp)) {
+            s.add(group(inServiceManagementApi, app, dir), "Windows Azure Service Management API");
         } else {
             s.add(triOf(ieq(a, app)), "app " + a);
         }
+    }
+}
+
+// Microsoft Graph is an umbrella: Conditional Access evaluates the services behind the request, which a log names
+// only in conditionalAccessAudiences. Without them only "All resources" (with nothing excluded) is certain.
+void umbrellaSide(Side& s, const std::vector<std::string>& list)
+{
+    for (const std::string& a : list) {
+        if (ieq(a, "All"))
+            s.add(Tri::Yes, "all resources");
+        else if (!ieq(a, "None"))
+            s.add(Tri::Unknown,
+                a
+                    + " (Microsoft Graph is an umbrella resource; the service behind the request is "
+                      "not in the record)");
     }
 }
 
@@ -359,13 +435,25 @@ ConditionResult evaluateApplications(
             return result(State::NoMatch, r, "application: the policy targets resources; the sign-in is a user action");
         return result(State::Unknown, r, "application: the input names no app");
     }
+    // The audiences the log names are what Conditional Access evaluated; else the resources asked for.
+    const std::vector<std::string>& apps = in.audiences.empty() ? in.apps : in.audiences;
     // Several apps: the policy is in scope when any of them is.
     ConditionResult best;
-    Tri total = Tri::No;
-    for (const std::string& app : in.apps) {
+    Tri total = Tri::No, totalInc = Tri::No, totalExc = Tri::No;
+    for (const std::string& app : apps) {
         Side inc, exc;
-        appSide(inc, p.includeApplications, app, in, dir);
-        appSide(exc, p.excludeApplications, app, in, dir);
+        if (ieq(app, kMicrosoftGraphApp) && in.audiences.empty()) {
+            umbrellaSide(inc, p.includeApplications);
+            umbrellaSide(exc, p.excludeApplications);
+        } else {
+            appSide(inc, p.includeApplications, app, in, dir);
+            appSide(exc, p.excludeApplications, app, in, dir);
+        }
+        if (ieq(app, kAzureAdGraphApp) && has(p.includeApplications, "All") && !p.excludeApplications.empty()
+            && in.createdMs != INT64_MIN && in.createdMs < kBaselineScopeChangeMs)
+            exc.add(Tri::Unknown,
+                "the low-privilege directory scopes, which an All-resources policy with exclusions did not cover "
+                "before March 2026");
         if (!x.applicationFilterMode.empty()) {
             // Custom security attributes of applications are not in any input.
             if (ieq(x.applicationFilterMode, "exclude"))
@@ -379,9 +467,15 @@ ConditionResult evaluateApplications(
         const Tri t = inScope(inc.value, exc.value);
         if (total == Tri::No || t == Tri::Yes) best = c;
         total = triOr(total, t);
+        totalInc = triOr(totalInc, inc.value);
+        totalExc = triOr(totalExc, exc.value);
         if (total == Tri::Yes) break;
     }
     best.state = stateOf(total);
+    if (total != Tri::Yes) {
+        best.included = totalInc;
+        best.excluded = totalExc;
+    }
     return best;
 }
 
@@ -401,11 +495,16 @@ ConditionResult evaluatePlatforms(const CaPolicy& p, const WhatIfInput& in)
     const char* r = "devicePlatform";
     if (p.includePlatforms.empty()) return result(State::NotConfigured, r, {});
     if (in.platform.empty()) return result(State::Unknown, r, "devicePlatform: the device platform is not known");
+    // An unknown or unsupported platform is in "any device" and in none of the named platforms: the "block
+    // unknown or unsupported device platform" policy (Microsoft Learn,
+    // identity/conditional-access/howto-policy-unknown-unsupported-device.md) includes all and excludes the known.
+    const bool unknown = ieq(in.platform, "unknown");
     Side inc, exc;
     if (has(p.includePlatforms, "all")) inc.add(Tri::Yes, "all platforms");
-    if (has(p.includePlatforms, in.platform)) inc.add(Tri::Yes, in.platform);
-    if (has(p.excludePlatforms, in.platform) || has(p.excludePlatforms, "all")) exc.add(Tri::Yes, in.platform);
-    return scoped(r, inc, exc, "platform " + in.platform);
+    if (!unknown && has(p.includePlatforms, in.platform)) inc.add(Tri::Yes, in.platform);
+    if (has(p.excludePlatforms, "all")) exc.add(Tri::Yes, "all platforms");
+    if (!unknown && has(p.excludePlatforms, in.platform)) exc.add(Tri::Yes, in.platform);
+    return scoped(r, inc, exc, unknown ? std::string("an unknown or unsupported platform") : "platform " + in.platform);
 }
 
 namespace {

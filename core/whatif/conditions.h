@@ -29,6 +29,7 @@ struct Directory
 {
     const std::vector<NamedLocation>* namedLocations = nullptr;
     const std::vector<ServicePrincipal>* servicePrincipals = nullptr;
+    std::string tenantId; // the tenant the policies belong to, when known (else the input's)
 };
 
 struct ConditionResult
@@ -42,8 +43,11 @@ struct ConditionResult
         Invalid // the condition cannot be read (an unparsable device filter rule)
     };
     State state = State::NotConfigured;
-    std::string reason; // Graph analysisReasons name: "users", "location", ...
+    const char* reason = ""; // Graph analysisReasons name: "users", "location", ... (a literal)
     std::string detail; // one readable line
+    // The two sides apart, for questions such as "is this principal excluded?" (Unknown when not evaluated).
+    Tri included = Tri::Unknown;
+    Tri excluded = Tri::Unknown;
 };
 
 // One evaluator per condition kind; each says Match/NoMatch/Unknown with a readable detail.
@@ -65,6 +69,16 @@ ConditionResult evaluateServicePrincipalRisk(const CaPolicy& p, const WhatIfInpu
 ConditionResult evaluateInsiderRisk(const CaPolicy& p, const WhatIfInput& in);
 ConditionResult evaluateAuthenticationFlows(const CaPolicy& p, const WhatIfInput& in);
 ConditionResult evaluateDevices(const CaPolicy& p, const PolicyExtras& x, const WhatIfInput& in);
+
+// Whether Conditional Access for workload identities can cover the signing-in service principal at all: only
+// single-tenant service principals registered in the tenant can; multi-tenant and third-party apps cannot, even
+// when a policy lists them, and managed identities never are. `why` says what decided it.
+Tri workloadIdentityInScope(const WhatIfInput& in, const Directory& dir, std::string* why);
+
+// 2026-03-01: from then on (rolled out in phases from March 2026) requests for only the low-privilege directory
+// scopes are evaluated as Windows Azure Active Directory even when an "All resources" policy has exclusions; before,
+// they were exempt (Microsoft Learn, concept-conditional-access-cloud-apps.md, "All resources").
+inline constexpr int64_t kBaselineScopeChangeMs = 1772323200000;
 
 // The legacy "MFA trusted IPs" pseudo location of the per-user MFA service settings.
 inline constexpr const char* kLegacyTrustedIpsId = "00000000-0000-0000-0000-000000000000";

@@ -45,10 +45,22 @@ std::string list(const std::vector<std::string>& v)
 
 } // namespace
 
+bool conditionalAccessRan(const SignInRef& s)
+{
+    if (s.caStatus() == CaStatus::Success || s.caStatus() == CaStatus::Failure) return true;
+    return s.caStatus() == CaStatus::NotApplied && (!s.hasErrorCode() || s.errorCode() == 0);
+}
+
 std::vector<Disagreement> compareWithLog(const SignInRef& s, const std::vector<PolicyVerdict>& verdicts)
 {
     std::vector<Disagreement> out;
     if (s.policyDetail() != Tristate::True) return out; // the log says nothing per policy
+    if (!conditionalAccessRan(s)) {
+        out.push_back({ {}, {}, std::string(name(s.caStatus())), "notEvaluated",
+            "the sign-in failed (error " + std::to_string(s.errorCode())
+                + ") before Conditional Access evaluated it: the log's policy results say nothing to compare" });
+        return out;
+    }
     std::vector<bool> seen(verdicts.size(), false);
     for (const PolicyEval& e : s.evals()) {
         const std::string id(s.policyId(e));

@@ -34,6 +34,17 @@ constexpr std::string_view kAdminPortals[] = {
     "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", // Azure Portal
 };
 
+// Microsoft Learn, identity/conditional-access/concept-conditional-access-cloud-apps.md, "Windows Azure Service
+// Management API": targeting it covers Azure Resource Manager, the Azure portal (which also serves the Microsoft
+// Entra admin center), Azure Data Lake, Application Insights API and Log Analytics API. Application Insights API's
+// id is not listed here because we could not confirm it; it stays Unknown.
+constexpr std::string_view kServiceManagement[] = {
+    "797f4846-ba00-4fd7-ba43-dac1f8f63013", // Windows Azure Service Management API (Azure Resource Manager)
+    "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", // Azure Portal (and the Microsoft Entra admin center)
+    "e9f49c6b-5ce5-44c8-925d-015017e9f7ad", // Azure Data Lake
+    "ca7f3f0b-7d91-482c-8e09-c5d840d0eac5", // Log Analytics API
+};
+
 // First-party apps that are in neither group.
 constexpr std::string_view kNeither[] = {
     "797f4846-ba00-4fd7-ba43-dac1f8f63013", // Windows Azure Service Management API
@@ -60,6 +71,13 @@ Tri inOffice365(std::string_view appId)
 {
     if (listed(kOffice365, appId)) return Tri::Yes;
     if (listed(kAdminPortals, appId) || listed(kNeither, appId)) return Tri::No;
+    return Tri::Unknown;
+}
+
+Tri inServiceManagementApi(std::string_view appId)
+{
+    if (listed(kServiceManagement, appId)) return Tri::Yes;
+    if (listed(kOffice365, appId) || listed(kNeither, appId)) return Tri::No;
     return Tri::Unknown;
 }
 

@@ -73,6 +73,8 @@ std::string clientAppTypeOf(std::string_view used)
     if (s == "browser") return "browser";
     if (s == "mobileappsanddesktopclients") return "mobileAppsAndDesktopClients";
     if (s == "exchangeactivesync" || s == "eassupported") return "exchangeActiveSync";
+    // "Mobile Apps and Desktop clients; MAPI" and similar: the legacy protocol after the separator decides.
+    if (const size_t semi = s.find(';'); semi != std::string::npos) return clientAppTypeOf(s.substr(semi + 1));
     // Legacy authentication clients: everything the portal lists under "Other clients".
     static const char* const kLegacy[] = { "imap", "imap4", "pop", "pop3", "smtp", "authenticatedsmtp", "mapi",
         "mapioverhttp", "otherclients", "other", "exchangewebservices", "exchangeonlinepowershell", "autodiscover",
@@ -117,6 +119,10 @@ WhatIfInput fromSignIn(const SignInRef& s)
     }
     in.userId = userId;
     in.servicePrincipalId = spId;
+    in.createdMs = s.createdMs();
+    // A workload signs in to its own tenant; a guest's home tenant is another, the resource tenant is ours.
+    in.tenantId
+        = std::string(s.str(SF::ResourceTenantId).empty() ? s.str(SF::HomeTenantId) : s.str(SF::ResourceTenantId));
 
     if (in.identity == WhatIfInput::Identity::User) {
         const std::string userType = squash(s.str(SF::UserType));
@@ -141,10 +147,21 @@ WhatIfInput fromSignIn(const SignInRef& s)
     else if (!app.empty())
         in.apps.emplace_back(app);
     in.clientAppId = std::string(app);
+    for (std::string_view list = s.str(SF::CaAudiences); !list.empty();) {
+        const size_t comma = list.find(',');
+        if (!list.substr(0, comma).empty()) in.audiences.emplace_back(list.substr(0, comma));
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
 
     in.ipAddress = std::string(s.str(SF::IpAddress));
     if (!s.str(SF::Country).empty()) in.country = std::string(s.str(SF::Country));
     in.platform = platformOf(s.str(SF::OperatingSystem));
+    // A record with device details but no platform Conditional Access knows: the platform is unknown or
+    // unsupported, which a policy on "any device" with supported platforms excluded still matches.
+    const bool deviceDetail = !s.str(SF::OperatingSystem).empty() || !s.str(SF::Browser).empty()
+        || !s.str(SF::DeviceId).empty() || !s.str(SF::TrustType).empty() || s.isCompliant() != Tristate::Unset
+        || s.isManaged() != Tristate::Unset;
+    if (in.platform.empty() && in.identity == WhatIfInput::Identity::User && deviceDetail) in.platform = "unknown";
     in.clientAppType = clientAppTypeOf(s.str(SF::ClientAppUsed));
     auto risk = [](RiskLevel r) {
         return r == RiskLevel::NotSet || r == RiskLevel::Unknown ? std::string() : std::string(name(r));
@@ -172,7 +189,11 @@ WhatIfInput fromSignIn(const SignInRef& s)
     }
     if (!s.str(SF::DeviceName).empty()) in.setDeviceProperty("displayName", std::string(s.str(SF::DeviceName)));
     const std::string_view contexts = s.str(SF::AuthContextRefs);
-    if (!contexts.empty()) in.authContext = std::string(contexts.substr(0, contexts.find(',')));
+    // "c1:required,c2:previouslySatisfied": the first context the request named, without its detail.
+    if (!contexts.empty()) {
+        const std::string_view first = contexts.substr(0, contexts.find(','));
+        in.authContext = std::string(first.substr(0, first.find(':')));
+    }
     return in;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -34,14 +35,21 @@ struct WhatIfInput
     std::optional<std::string> guestType;
     std::string externalTenantId; // home tenant of a guest/external user, when known
 
+    std::string tenantId; // the tenant the sign-in happened in (who owns a single-tenant service principal)
+
     std::vector<std::string> apps; // the target resources (app ids) the sign-in asks for
+    // The services Conditional Access evaluated for the request when the log says (conditionalAccessAudiences):
+    // what an umbrella resource such as Microsoft Graph stood for.
+    std::vector<std::string> audiences;
     std::string clientAppId; // the client application (logged sign-ins; used for admin portals)
     std::string userAction; // "registerSecurityInformation" | "registerOrJoinDevices"
     std::string authContext; // "c1".."c99"
 
     std::string ipAddress;
     std::optional<std::string> country; // ISO alpha-2; "" = the IP maps to no known country
-    std::string platform; // android|iOS|windows|macOS|linux|windowsPhone
+    // android|iOS|windows|macOS|linux|windowsPhone, or "unknown": the sign-in named no platform Conditional Access
+    // recognises (empty = not known at all).
+    std::string platform;
     std::string clientAppType; // browser|mobileAppsAndDesktopClients|exchangeActiveSync|other
     std::string signInRisk, userRisk, servicePrincipalRisk; // low|medium|high|none|hidden
     std::string insiderRisk; // minor|moderate|elevated|none
@@ -51,6 +59,7 @@ struct WhatIfInput
     std::map<std::string, std::string> deviceProperties; // lower-case name without "device." -> value
     // False: the device is not registered in the directory, so every device property is null (device filters).
     std::optional<bool> deviceRegistered;
+    int64_t createdMs = INT64_MIN; // when the sign-in happened: some rules changed over time
 
     // The value a device filter rule sees for `device.<name>`, or nullopt when not known.
     std::optional<std::string> deviceProperty(std::string_view name) const;

@@ -7,6 +7,8 @@
 #include "support/testpaths.h"
 #include "synth/synthesize.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace calens;
@@ -21,6 +23,7 @@ private slots:
     void demoTenant();
     void blockedCountry();
     void adminAnswerWins();
+    void intendedByCause();
 
 private:
     Dataset m_demo;
@@ -94,6 +97,29 @@ void TestBlockIntent::adminAnswerWins()
     QCOMPARE(intended.cause, Diagnoser(m_demo).diagnose(job).cause); // the cause is still the cause
     const uint32_t risk = m_demo.findById("88fd66ca-9203-4bd5-a3bd-e146da345894");
     QCOMPARE(Diagnoser(m_demo).diagnose(risk, { { kIntendedKey, Answer::No } }).intent.answer, Answer::No);
+}
+
+void TestBlockIntent::intendedByCause()
+{
+    // A legacy-authentication block is the policy doing its job even without the policy's definition
+    // (block-legacy-authentication.md): a Graph beta record with only the log's per-policy detail.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"value":[{"id":"r1","createdDateTime":"2026-10-05T10:15:00Z","userId":"u1",
+        "userPrincipalName":"a@contoso.com","appId":"a1","resourceId":"00000002-0000-0ff1-ce00-000000000000",
+        "clientAppUsed":"IMAP4","isInteractive":true,"signInEventTypes":["interactiveUser"],
+        "status":{"errorCode":53003},"conditionalAccessStatus":"failure",
+        "appliedConditionalAccessPolicies":[{"id":"p1","displayName":"Block legacy authentication",
+        "enforcedGrantControls":["Block"],"enforcedSessionControls":[],"result":"failure",
+        "conditionsSatisfied":"application,users,clientType","conditionsNotSatisfied":"none"}]}]})");
+    f.close();
+    const Loaded l = load(path);
+    const Diagnosis d = Diagnoser(*l.dataset).diagnose(0);
+    QCOMPARE(d.cause, std::string("legacy-authentication"));
+    QCOMPARE(d.intent.answer, Answer::Yes);
+    QVERIFY(d.intent.because.contains(QLatin1String("IMAP4")));
 }
 
 QTEST_GUILESS_MAIN(TestBlockIntent)

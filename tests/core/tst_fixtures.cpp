@@ -94,6 +94,8 @@ void TestFixtures::diagnosticRecord()
     QCOMPARE(first.grant, uint16_t(Grant::Mfa)); // "Mfa" as the logs write it
     QCOMPARE(first.conditionsSatisfied, 0u); // written as an integer
     QCOMPARE(s.evals()[1].result, PolicyResult::NotEnabled);
+    // authenticationRequirementPolicies: where the requirement came from (security defaults would show here).
+    QCOMPARE(q(s.str(SF::AuthRequirementPolicies)), QStringLiteral("multiConditionalAccess"));
 }
 
 void TestFixtures::logAnalyticsCsv()
@@ -116,6 +118,10 @@ void TestFixtures::logAnalyticsCsv()
     QCOMPARE(a.authRequirement(), AuthRequirement::SingleFactor);
     QCOMPARE(q(a.str(SF::Country)), QStringLiteral("US"));
     QCOMPARE(a.policyDetail(), Tristate::Unset); // the author emptied ConditionalAccessPolicies
+    // SessionLifetimePolicies is JSON text in the cell: its expirationRequirement values are kept.
+    QCOMPARE(
+        q(a.str(SF::SessionLifetimePolicies)), QStringLiteral("rememberMultifactorAuthenticationOnTrustedDevices"));
+    QCOMPARE(q(a.str(SF::AuthRequirementPolicies)), QString());
     const SignInRef b = l.signIn(1);
     QCOMPARE(q(formatIso(b.createdMs())), QStringLiteral("2023-09-19T11:21:02.145Z"));
     QCOMPARE(b.errorCode(), 50140);

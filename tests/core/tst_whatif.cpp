@@ -30,6 +30,13 @@ const char* kTrustedId = "44444444-4444-4444-4444-444444444444";
 const char* kV6Id = "55555555-5555-5555-5555-555555555555";
 const char* kCountryId = "66666666-6666-6666-6666-666666666666";
 const char* kMappedId = "77777777-7777-7777-7777-777777777777";
+const char* kTenant = "99990000-0000-0000-0000-000000000001";
+const char* kVendorTenant = "99990000-0000-0000-0000-000000000002";
+const char* kSpMulti = "33333333-0000-0000-0000-00000000000a"; // a multi-tenant app registered in this tenant
+const char* kSpVendor = "33333333-0000-0000-0000-00000000000b"; // a third-party SaaS app's service principal
+const char* kGraph = "00000003-0000-0000-c000-000000000000";
+const char* kAadGraph = "00000002-0000-0000-c000-000000000000";
+const char* kAzurePortal = "c44b4083-3bb0-49c1-b47d-974e53cbdf3c";
 
 // A policy: `conditions` (JSON text) over the defaults "all users, all resources"; state enabled, MFA.
 CaPolicy policy(const std::string& conditions, const std::string& state = "enabled")
@@ -79,11 +86,39 @@ std::vector<NamedLocation> locations()
     return out;
 }
 
+// Service principals as Graph lists them (servicePrincipal: appOwnerOrganizationId, signInAudience).
+std::vector<ServicePrincipal> servicePrincipals()
+{
+    const std::string texts[] = {
+        std::string(R"({"id":")") + kSp
+            + R"(","appId":"a0000000-0000-0000-0000-000000000001","displayName":"Contoso ETL",
+            "servicePrincipalType":"Application","appOwnerOrganizationId":")"
+            + kTenant + R"(","signInAudience":"AzureADMyOrg"})",
+        std::string(R"({"id":")") + kSpMulti
+            + R"(","appId":"a0000000-0000-0000-0000-000000000002","displayName":"Contoso Partner Portal",
+            "servicePrincipalType":"Application","appOwnerOrganizationId":")"
+            + kTenant + R"(","signInAudience":"AzureADMultipleOrgs"})",
+        std::string(R"({"id":")") + kSpVendor
+            + R"(","appId":"a0000000-0000-0000-0000-000000000003","displayName":"Fabrikam Backup SaaS",
+            "servicePrincipalType":"Application","appOwnerOrganizationId":")"
+            + kVendorTenant + R"(","signInAudience":"AzureADMultipleOrgs"})",
+    };
+    std::vector<ServicePrincipal> out;
+    for (const std::string& t : texts) {
+        QString error;
+        auto sp = parseServicePrincipal(t, &error);
+        if (!sp) qFatal("test service principal does not parse: %s", qPrintable(error));
+        out.push_back(*sp);
+    }
+    return out;
+}
+
 WhatIfInput user()
 {
     WhatIfInput in;
     in.identity = WhatIfInput::Identity::User;
     in.userId = kUser;
+    in.tenantId = kTenant;
     in.groupIds = std::vector<std::string> {};
     in.roleTemplateIds = std::vector<std::string> {};
     in.guestType = "none";
@@ -194,6 +229,11 @@ void TestWhatIf::conditions_data()
             in.externalTenantId = "abcdef00-0000-0000-0000-000000000000";
         },
         "doesNotApply", "users");
+    row(
+        "users guests excluded",
+        R"({"users":{"includeUsers":["All"],"excludeGuestsOrExternalUsers":{"guestOrExternalUserTypes":"b2bCollaborationGuest,internalGuest",
+        "externalTenants":{"@odata.type":"#microsoft.graph.conditionalAccessAllExternalTenants","membershipKind":"all"}}}})",
+        [](WhatIfInput& in) { in.guestType = "internalGuest"; }, "doesNotApply", "users");
     row("users policy for workload identities",
         (R"({"clientApplications":{"includeServicePrincipals":[")" + sp + R"("]},"users":{"includeUsers":["None"]}})")
             .c_str(),
@@ -219,6 +259,43 @@ void TestWhatIf::conditions_data()
             .c_str(),
         asSp, "applies", "workloadIdentities");
     row("sp vs user policy", "{}", asSp, "doesNotApply", "workloadIdentities");
+    // Only single-tenant service principals registered in the tenant are in scope, even when a policy lists one
+    // (Microsoft Learn, identity/conditional-access/workload-identity.md).
+    const std::string multi = kSpMulti, vendor = kSpVendor;
+    row(
+        "sp multi-tenant listed is out of scope",
+        (R"({"users":{"includeUsers":["None"]},"clientApplications":{"includeServicePrincipals":[")" + multi
+            + R"("]}})")
+            .c_str(),
+        [asSp, multi](WhatIfInput& in) {
+            asSp(in);
+            in.servicePrincipalId = multi;
+        },
+        "doesNotApply", "workloadIdentities");
+    row(
+        "sp third-party in my tenant is out of scope",
+        R"({"users":{"includeUsers":["None"]},"clientApplications":{"includeServicePrincipals":["ServicePrincipalsInMyTenant"]}})",
+        [asSp, vendor](WhatIfInput& in) {
+            asSp(in);
+            in.servicePrincipalId = vendor;
+        },
+        "doesNotApply", "workloadIdentities");
+    row(
+        "sp not in the directory",
+        R"({"users":{"includeUsers":["None"]},"clientApplications":{"includeServicePrincipals":["ServicePrincipalsInMyTenant"]}})",
+        [asSp](WhatIfInput& in) {
+            asSp(in);
+            in.servicePrincipalId = "33333333-0000-0000-0000-0000000000ff";
+        },
+        "notEnoughInformation", "workloadIdentities");
+    row(
+        "sp tenant unknown",
+        R"({"users":{"includeUsers":["None"]},"clientApplications":{"includeServicePrincipals":["ServicePrincipalsInMyTenant"]}})",
+        [asSp](WhatIfInput& in) {
+            asSp(in);
+            in.tenantId.clear();
+        },
+        "notEnoughInformation", "workloadIdentities");
     row(
         "managed identity never",
         R"({"users":{"includeUsers":["None"]},"clientApplications":{"includeServicePrincipals":["ServicePrincipalsInMyTenant"]}})",
@@ -263,6 +340,62 @@ void TestWhatIf::conditions_data()
         [](WhatIfInput& in) { in.apps = { "c44b4083-3bb0-49c1-b47d-974e53cbdf3c" }; }, "applies", "application");
     row(
         "app not known", "{}", [](WhatIfInput& in) { in.apps.clear(); }, "notEnoughInformation", "application");
+    // Windows Azure Service Management API covers the Azure portal (concept-conditional-access-cloud-apps.md).
+    row(
+        "app service management covers the Azure portal",
+        (R"({"applications":{"includeApplications":[")" + std::string(kAzureMgmt) + R"("]}})").c_str(),
+        [](WhatIfInput& in) { in.apps = { kAzurePortal }; }, "applies", "application");
+    row(
+        "app service management excluded covers the Azure portal",
+        (R"({"applications":{"includeApplications":["All"],"excludeApplications":[")" + std::string(kAzureMgmt)
+            + R"("]}})")
+            .c_str(),
+        [](WhatIfInput& in) { in.apps = { kAzurePortal }; }, "doesNotApply", "application");
+    row("app service management, SharePoint",
+        (R"({"applications":{"includeApplications":[")" + std::string(kAzureMgmt) + R"("]}})").c_str(), none,
+        "doesNotApply", "application");
+    // Microsoft Graph is an umbrella: a policy on one service cannot be decided without the audiences.
+    row(
+        "app Graph umbrella, policy on SharePoint",
+        (R"({"applications":{"includeApplications":[")" + std::string(kSharePoint) + R"("]}})").c_str(),
+        [](WhatIfInput& in) { in.apps = { kGraph }; }, "notEnoughInformation", "application");
+    row(
+        "app Graph umbrella, All resources", "{}", [](WhatIfInput& in) { in.apps = { kGraph }; }, "applies",
+        "application");
+    row(
+        "app Graph umbrella with audiences",
+        (R"({"applications":{"includeApplications":[")" + std::string(kSharePoint) + R"("]}})").c_str(),
+        [](WhatIfInput& in) {
+            in.apps = { kGraph };
+            in.audiences = { kSharePoint };
+        },
+        "applies", "application");
+    row(
+        "app Graph umbrella, audiences elsewhere",
+        (R"({"applications":{"includeApplications":[")" + std::string(kSharePoint) + R"("]}})").c_str(),
+        [](WhatIfInput& in) {
+            in.apps = { kGraph };
+            in.audiences = { kAadGraph };
+        },
+        "doesNotApply", "application");
+    // All resources with exclusions: low-privilege directory scopes are evaluated as Windows Azure AD since 2026.
+    row(
+        "app All with exclusions covers Windows Azure AD",
+        R"({"applications":{"includeApplications":["All"],"excludeApplications":["a0000000-0000-0000-0000-000000000001"]}})",
+        [](WhatIfInput& in) {
+            in.apps = { kAadGraph };
+            in.clientAppId = "a0000000-0000-0000-0000-000000000001";
+            in.createdMs = 1790000000000; // 2026-09
+        },
+        "applies", "application");
+    row(
+        "app All with exclusions, Windows Azure AD before the change",
+        R"({"applications":{"includeApplications":["All"],"excludeApplications":["a0000000-0000-0000-0000-000000000001"]}})",
+        [](WhatIfInput& in) {
+            in.apps = { kAadGraph };
+            in.createdMs = 1760000000000; // 2025-10
+        },
+        "notEnoughInformation", "application");
     row(
         "user action register security info",
         R"({"applications":{"includeApplications":[],"includeUserActions":["urn:user:registersecurityinfo"]}})",
@@ -312,6 +445,15 @@ void TestWhatIf::conditions_data()
     row(
         "platform unknown", R"({"platforms":{"includePlatforms":["android"]}})",
         [](WhatIfInput& in) { in.platform.clear(); }, "notEnoughInformation", "devicePlatform");
+    // "Block unknown or unsupported device platform": any device, supported ones excluded
+    // (howto-policy-unknown-unsupported-device.md).
+    row(
+        "platform unsupported vs any-but-known",
+        R"({"platforms":{"includePlatforms":["all"],"excludePlatforms":["android","iOS","windows","macOS","linux"]}})",
+        [](WhatIfInput& in) { in.platform = "unknown"; }, "applies", "devicePlatform");
+    row(
+        "platform unsupported vs named platforms", R"({"platforms":{"includePlatforms":["android","iOS"]}})",
+        [](WhatIfInput& in) { in.platform = "unknown"; }, "doesNotApply", "devicePlatform");
 
     // locations
     const std::string trusted = kTrustedId, v6 = kV6Id, country = kCountryId, mapped = kMappedId;
@@ -439,7 +581,7 @@ void TestWhatIf::conditions()
     QFETCH(QString, reason);
     const std::vector<CaPolicy> policies { policy(conditions.toStdString()) };
     const std::vector<NamedLocation> named = locations();
-    const std::vector<ServicePrincipal> sps;
+    const std::vector<ServicePrincipal> sps = servicePrincipals();
     WhatIfInput in = user();
     mutate(in);
     const WhatIfEvaluator evaluator(policies, named, sps);

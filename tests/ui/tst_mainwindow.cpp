@@ -5,11 +5,14 @@
 #include "export/exportreportdialog.h"
 #include "query/directorytablemodels.h"
 #include "query/evaltablemodel.h"
+#include "query/replaydisagreementmodel.h"
+#include "query/replaytallymodel.h"
 #include "query/signintablemodel.h"
 #include "session/datasession.h"
 #include "support/testpaths.h"
 #include "ui/mainwindow.h"
 #include "views/incidentsview.h"
+#include "views/replayview.h"
 #include "views/signinsview.h"
 #include "wizard/diagnosiswizard.h"
 
@@ -40,6 +43,7 @@ private slots:
     void wizardAnswerChangesThePath();
     void incidentsAndModels();
     void exportReportFromTheWindow();
+    void logReplayTab();
 
 private:
     static void waitForSnapshot(MainWindow& w)
@@ -244,6 +248,48 @@ void TestMainWindow::exportReportFromTheWindow()
     QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
     QVERIFY(doc.pageCount() > 3);
     QVERIFY(window.findChild<QDialog*>(QStringLiteral("reportPreview")));
+}
+
+void TestMainWindow::logReplayTab()
+{
+    // The demo tenant replayed in the window: agreement by policy and by condition, disagreements with the
+    // condition that decided them, in an admin's words (no internal names on screen), and no contradiction.
+    MainWindow window;
+    window.show();
+    QSignalSpy ready(window.replayView(), &ReplayView::ready);
+    QSignalSpy loaded(&window, &MainWindow::loaded);
+    window.openDemo();
+    QVERIFY(loaded.wait(test::kHangGuardMs));
+    if (ready.isEmpty()) QVERIFY(ready.wait(test::kHangGuardMs));
+    ReplayView* view = window.replayView();
+    QAbstractItemModelTester t1(view->policyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(view->conditionModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t3(view->disagreementModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(view->policyModel()->rowCount(), 25);
+    QVERIFY(view->conditionModel()->rowCount() >= 5);
+    QVERIFY(view->disagreementModel()->rowCount() > 0);
+    QVERIFY2(view->summaryText().contains(QLatin1String(" 0 contradictions")), qPrintable(view->summaryText()));
+    int contradictions = 0;
+    for (int r = 0; r < view->policyModel()->rowCount(); ++r)
+        contradictions += view->policyModel()->index(r, ReplayTallyModel::Contradictions).data().toInt();
+    QCOMPARE(contradictions, 0);
+    QStringList shown;
+    for (const QAbstractItemModel* m : { static_cast<const QAbstractItemModel*>(view->conditionModel()),
+             static_cast<const QAbstractItemModel*>(view->disagreementModel()) })
+        for (int r = 0; r < m->rowCount(); ++r)
+            for (int c = 0; c < m->columnCount(); ++c) shown << m->index(r, c).data().toString();
+    for (const char* internal : { "notEnoughInformation", "doesNotApply", "notApplied", "workloadIdentities",
+             "servicePrincipalRisk", "devicePlatform" })
+        QVERIFY2(!shown.contains(QLatin1String(internal)), internal);
+    QVERIFY(shown.contains(QLatin1String("Users")));
+    QVERIFY(shown.contains(QLatin1String("Not enough information")));
+    // Sorting is the model's own (no proxy): the policy with the lowest agreement first.
+    view->findChild<QTableView*>(QStringLiteral("replayByPolicy"))
+        ->sortByColumn(ReplayTallyModel::Agreement, Qt::AscendingOrder);
+    QVERIFY(view->policyModel()->index(0, ReplayTallyModel::Agreement).data(Qt::UserRole).toDouble()
+        <= view->policyModel()->index(24, ReplayTallyModel::Agreement).data(Qt::UserRole).toDouble());
+    auto* details = view->findChild<QPlainTextEdit*>(QStringLiteral("replayDetails"));
+    QVERIFY(details && details->toPlainText().contains(QLatin1String("the log says")));
 }
 
 QTEST_MAIN(TestMainWindow)

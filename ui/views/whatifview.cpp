@@ -177,9 +177,11 @@ void WhatIfView::evaluate()
     QStringList lines;
     if (m_row >= 0)
         for (const auto& dis : whatif::compareWithLog(d.signIn(uint32_t(m_row)), verdicts))
-            lines << QStringLiteral("%1: the log says %2, the evaluation says %3 — %4")
-                         .arg(QString::fromStdString(dis.displayName), QString::fromStdString(dis.logResult),
-                             QString::fromStdString(dis.evaluation), QString::fromStdString(dis.explanation));
+            lines << (dis.policyId.empty()
+                    ? QString::fromStdString(dis.explanation).prepend(tr("Not compared: "))
+                    : QStringLiteral("%1: the log says %2, the evaluation says %3 — %4")
+                          .arg(QString::fromStdString(dis.displayName), QString::fromStdString(dis.logResult),
+                              QString::fromStdString(dis.evaluation), QString::fromStdString(dis.explanation)));
     m_disagreements->setPlainText(lines.isEmpty() && m_row >= 0
             ? tr("The evaluation agrees with the sign-in log for every policy.")
             : lines.join(QLatin1Char('\n')));
