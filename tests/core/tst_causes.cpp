@@ -5,6 +5,7 @@
 // originalTransferMethod, ipAddressFromResourceProvider, conditionalAccessAudiences), policies are Graph
 // conditionalAccessPolicy JSON (§2.1) and named locations Graph namedLocation JSON (§2.2). The Microsoft Learn page
 // behind each rule is named on its row.
+#include "diagnosis/flowchart.h"
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/diagnosisjson.h"
 #include "diagnosis/facts.h"
@@ -599,6 +600,11 @@ void TestCauses::fixesUseTodaysPortalNames()
             QVERIFY2(!text.contains(QLatin1String(old)),
                 qPrintable(QString::fromStdString(id) + QLatin1String(": ") + text));
     }
+    // The approved client app grant is retired (Microsoft Learn: migrate-approved-client-app): the fix moves the
+    // policy to app protection policies rather than asking users for an approved app.
+    const std::string approved = Flowchart::builtIn().fixes.at("use-approved-app").portal;
+    QVERIFY(approved.find("Require app protection policy") != std::string::npos);
+    QVERIFY(approved.find("retires") != std::string::npos);
     // riskyServicePrincipals/dismiss is in v1.0.
     J s = servicePrincipal(baseSignIn());
     s["riskLevelDuringSignIn"] = "high";
