@@ -14,6 +14,8 @@
 #include <QTabWidget>
 #include <QTest>
 
+#include <iterator>
+
 using namespace calens;
 
 int main(int argc, char** argv)
@@ -29,11 +31,11 @@ int main(int argc, char** argv)
     if (!loaded.wait(60000)) return 1;
     QTest::qWait(1500); // incidents cluster on a worker
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
-    const char* names[] = { "signins", "policy-results", "policies", "named-locations", "incidents", "whatif" };
+    const char* names[] = { "signins", "policy-results", "policies", "named-locations", "incidents", "whatif", "replay" };
     window.setFilterText(QStringLiteral("error:ca"));
     window.applyFilterNow();
     QTest::qWait(800);
-    for (int i = 0; i < tabs->count(); ++i) {
+    for (int i = 0; i < tabs->count() && i < int(std::size(names)); ++i) {
         tabs->setCurrentIndex(i);
         QTest::qWait(300);
         window.grab().save(out.filePath(QStringLiteral("%1.png").arg(QLatin1String(names[i]))));

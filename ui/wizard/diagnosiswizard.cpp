@@ -22,6 +22,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -316,9 +317,13 @@ QWizardPage* DiagnosisWizard::fixesPage()
         script->setObjectName(QStringLiteral("fixScript"));
         l->addWidget(script, 2);
         const QJsonDocument body = QJsonDocument::fromJson(QByteArray::fromStdString(fix.graphRequest.body));
-        const QString request = QStringLiteral("%1 %2\n%3")
-                                    .arg(fix.graphRequest.method, fix.graphRequest.url,
-                                        QString::fromUtf8(body.toJson(QJsonDocument::Indented)));
+        QString request = QStringLiteral("%1 %2").arg(fix.graphRequest.method, fix.graphRequest.url);
+        if (!body.isEmpty() && !(body.isObject() && body.object().isEmpty())) // a read has no body to show
+            request += QLatin1Char('\n') + QString::fromUtf8(body.toJson(QJsonDocument::Indented));
+        if (fix.change)
+            request += tr("\n\nThen the change is made on what this read returns and sent as one PATCH of %1 (Plan on "
+                          "the live tenant, or the script above).")
+                           .arg(QLatin1String(fix.change->topLevelProperty()));
         l->addWidget(codeView(request, false), 1);
         auto* buttons = new QHBoxLayout;
         auto* copy = new QPushButton(tr("Copy script"));
