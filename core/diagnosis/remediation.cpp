@@ -7,6 +7,7 @@
 #include "fix/fixscript.h"
 #include "ingest/timestamp.h"
 #include "text/quoting.h"
+#include "text/scripttemplate.h"
 #include "text/safetext.h"
 #include "text/strictids.h"
 
@@ -180,7 +181,7 @@ Diagnosis::Fix remediateRisk(const Context& c)
                                     "Protection: review the user's risk level there");
     } else if (c.sheet.isWorkload()) {
         if (!text::isCanonicalGuid(c.sheet.principalId())) return withheld(QStringLiteral("the principal id"));
-        f.powershell = fillScript(script("remediate-sp-risk"),
+        f.powershell = text::fillPowerShellTemplate(script("remediate-sp-risk"),
             { { QStringLiteral("principalId"), c.sheet.principalId() },
                 { QStringLiteral("principalName"), c.sheet.principalName() } });
         f.graphRequest = { QStringLiteral("GET"),
@@ -188,7 +189,7 @@ Diagnosis::Fix remediateRisk(const Context& c)
             "{}" };
     } else {
         if (!text::isCanonicalGuid(c.sheet.principalId())) return withheld(QStringLiteral("the principal id"));
-        f.powershell = fillScript(script("remediate-user-risk"),
+        f.powershell = text::fillPowerShellTemplate(script("remediate-user-risk"),
             { { QStringLiteral("principalId"), c.sheet.principalId() },
                 { QStringLiteral("principalName"), c.sheet.principalName() },
                 { QStringLiteral("signInId"), c.d.signInId },
@@ -204,7 +205,7 @@ Diagnosis::Fix remediateRisk(const Context& c)
 Diagnosis::Fix lookOnly(const Context& c)
 {
     Diagnosis::Fix f;
-    f.powershell = fillScript(script("list-enabled-policies"), {});
+    f.powershell = text::fillPowerShellTemplate(script("list-enabled-policies"), {});
     if (c.policyId.isEmpty()) {
         const QString filter = QStringLiteral("correlationId eq %1").arg(text::odataLiteral(c.d.correlationId));
         f.graphRequest = { QStringLiteral("GET"),
@@ -218,24 +219,6 @@ Diagnosis::Fix lookOnly(const Context& c)
 }
 
 } // namespace
-
-QString fillScript(const QString& text, const std::map<QString, QString>& values)
-{
-    // One pass over the template: a value is never scanned again, so one that looks like "{{key}}" stays data.
-    QString out;
-    out.reserve(text.size() + 256);
-    qsizetype done = 0, at;
-    while ((at = text.indexOf(QLatin1String("{{"), done)) >= 0) {
-        const qsizetype end = text.indexOf(QLatin1String("}}"), at + 2);
-        if (end < 0) break;
-        out += QStringView(text).mid(done, at - done);
-        const auto it = values.find(text.mid(at + 2, end - at - 2));
-        out += text::powershellLiteral(it != values.end() ? text::singleLine(it->second) : QString());
-        done = end + 2;
-    }
-    out += QStringView(text).mid(done);
-    return out;
-}
 
 std::vector<Diagnosis::Fix> buildFixes(
     const Dataset& dataset, const FactSheet& sheet, const Diagnosis& d, const Flowchart& chart)

@@ -15,8 +15,4 @@ class FactSheet;
 std::vector<Diagnosis::Fix> buildFixes(
     const Dataset& dataset, const FactSheet& sheet, const Diagnosis& diagnosis, const Flowchart& chart);
 
-// Replaces "{{name}}" placeholders by PowerShell single-quoted literals of the values (on one line): templates
-// place them where a string expression belongs, never inside a comment. An unknown name becomes ''.
-QString fillScript(const QString& script, const std::map<QString, QString>& values);
-
 } // namespace calens

@@ -3,8 +3,7 @@
 
 #include "fixplan.h"
 
-#include "text/quoting.h"
-#include "text/safetext.h"
+#include "text/scripttemplate.h"
 
 #include <QFile>
 
@@ -18,7 +17,7 @@ QString changeScript(const Change& change, const QString& graphRoot, const QStri
         return QStringLiteral("# CA Lens wrote no script: an id or range in the data is not in its strict form.\n");
     QFile f(QStringLiteral(":/calens/diagnosis/scripts/apply-change.ps1"));
     if (!f.open(QIODevice::ReadOnly)) return {};
-    const QString text = QString::fromUtf8(f.readAll());
+    const QString script = QString::fromUtf8(f.readAll());
     const bool range = change.kind == Change::Kind::AddIpRange;
     const std::map<QString, QString> values {
         { QStringLiteral("uri"), graphRoot + objectPath(change) },
@@ -34,19 +33,7 @@ QString changeScript(const Change& change, const QString& graphRoot, const QStri
                                                           : QStringLiteral("#microsoft.graph.iPv4CidrRange") },
         { QStringLiteral("description"), change.describe() },
     };
-    // One pass: a value is never scanned again, so one that looks like "{{key}}" stays data.
-    QString out;
-    qsizetype done = 0, at;
-    while ((at = text.indexOf(QLatin1String("{{"), done)) >= 0) {
-        const qsizetype end = text.indexOf(QLatin1String("}}"), at + 2);
-        if (end < 0) break;
-        out += QStringView(text).mid(done, at - done);
-        const auto it = values.find(text.mid(at + 2, end - at - 2));
-        out += text::powershellLiteral(it != values.end() ? text::singleLine(it->second) : QString());
-        done = end + 2;
-    }
-    out += QStringView(text).mid(done);
-    return out;
+    return text::fillPowerShellTemplate(script, values);
 }
 
 } // namespace calens::fix
