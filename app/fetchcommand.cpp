@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "fetchcommand.h"
+#include "graphlogin.h"
 #include "terminal.h"
 
 #include "export/outputpaths.h"
 #include "graph/cloud.h"
-#include "graph/envsecretstore.h"
 #include "graph/fetchfile.h"
 #include "graph/fetchjob.h"
 #include "graph/nondumpable.h"
@@ -88,15 +88,7 @@ int runFetch(const QStringList& args)
             value ? QString::fromLatin1(value) : QString(), def ? QString::fromLatin1(def) : QString());
     };
     const auto help = opt("help", "Show this help.");
-    const auto tenant = opt("tenant", "Tenant ID or domain.", "TENANT");
-    const auto clientId = opt("client-id", "Application (client) ID of the app registration.", "ID");
-    const auto deviceCode = opt("device-code", "Sign in as a user with a device code (delegated permissions).");
-    const auto secretEnv = opt("client-secret-env",
-        "Client credentials; the secret is read from this environment "
-        "variable (application permissions).",
-        "VAR");
-    const auto certificate = opt("certificate", "Client credentials with a certificate (not in this version).", "FILE");
-    const auto cloud = opt("cloud", "global, usgov or china.", "CLOUD", "global");
+    const GraphLoginOptions loginOptions;
     const auto since = opt("since", "Start of the window (ISO 8601; default: 24 hours before --until).", "ISO");
     const auto until = opt("until", "End of the window, exclusive (ISO 8601; default: now).", "ISO");
     const auto errorCode = opt("error-code", "Only sign-ins with this error code (e.g. 53003).", "N");
@@ -104,16 +96,14 @@ int runFetch(const QStringList& args)
     const auto user = opt("user-id", "Only sign-ins of this user object ID.", "ID");
     const auto app = opt("app-id", "Only sign-ins to this application ID.", "ID");
     const auto types = opt("types", "Sign-in types: user,servicePrincipal,managedIdentity (default: all).", "LIST");
-    const auto authority
-        = opt("authority-url", "Sign-in endpoint root (sovereign cloud or a local test server).", "URL");
-    const auto graphUrl = opt("graph-url", "Microsoft Graph root (sovereign cloud or a local test server).", "URL");
     const auto slices = opt("slices", "Time slices per sign-in type (default 4).", "N", "4");
     const auto concurrency = opt("concurrency", "Requests in flight at once (default 4).", "N", "4");
     const auto noDirectory = opt("no-directory", "Skip policies, named locations, service principals and audits.");
     const auto output = QCommandLineOption({ QStringLiteral("o"), QStringLiteral("output") },
         QStringLiteral("The fetch file to write."), QStringLiteral("OUT.json"));
-    p.addOptions({ help, tenant, clientId, deviceCode, secretEnv, certificate, cloud, since, until, errorCode,
-        correlation, user, app, types, authority, graphUrl, slices, concurrency, noDirectory, output });
+    p.addOptions(
+        { help, since, until, errorCode, correlation, user, app, types, slices, concurrency, noDirectory, output });
+    loginOptions.addTo(p);
     if (!p.parse(args)) return usageError(p.errorText());
     if (p.isSet(help)) {
         std::fputs(qPrintable(p.helpText().replace(QCoreApplication::applicationFilePath(), QStringLiteral("calens"))),
@@ -122,22 +112,10 @@ int runFetch(const QStringList& args)
     }
     if (!p.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument %1").arg(p.positionalArguments().first()));
-    if (!p.isSet(tenant) || !p.isSet(clientId))
-        return usageError(QStringLiteral("--tenant and --client-id are required"));
     if (!p.isSet(output)) return usageError(QStringLiteral("-o OUT.json is required"));
-    const int methods = int(p.isSet(deviceCode)) + int(p.isSet(secretEnv)) + int(p.isSet(certificate));
-    if (methods != 1)
-        return usageError(QStringLiteral("choose one of --device-code, --client-secret-env VAR, --certificate FILE"));
-    if (p.isSet(certificate))
-        return usageError(QStringLiteral("--certificate %1: certificate credentials are not supported in this "
-                                         "version; use --client-secret-env or --device-code")
-                              .arg(p.value(certificate)));
-    const auto cloudValue = cloudFromName(p.value(cloud));
-    if (!cloudValue)
-        return usageError(QStringLiteral("--cloud %1: expected global, usgov or china").arg(p.value(cloud)));
     QString error;
-    const auto endpoints = resolveEndpoints(*cloudValue, p.value(authority), p.value(graphUrl), &error);
-    if (!endpoints) return usageError(error);
+    const std::optional<GraphLogin> login = readGraphLogin(p, loginOptions, &error);
+    if (!login) return usageError(error);
 
     FetchOptions options;
     options.untilMs = QDateTime::currentMSecsSinceEpoch();
@@ -183,19 +161,7 @@ int runFetch(const QStringList& args)
     const QString refused = exporter::checkOutputPaths({ { QStringLiteral("-o"), outPath } }, {});
     if (!refused.isEmpty()) return usageError(refused);
 
-    Credentials credentials;
-    credentials.tenant = p.value(tenant);
-    credentials.clientId = p.value(clientId);
-    if (p.isSet(secretEnv)) {
-        credentials.method = Credentials::Method::ClientSecret;
-        EnvSecretStore store(p.value(secretEnv));
-        SecretResult secret;
-        store.read(credentials.clientId, [&](const SecretResult& r) { secret = r; });
-        if (!secret.ok) return usageError(QStringLiteral("--client-secret-env: %1").arg(secret.error));
-        credentials.clientSecret = secret.secret;
-    }
-
-    FetchJob job(*endpoints, credentials, options);
+    FetchJob job(login->endpoints, login->credentials, options);
     QElapsedTimer clock;
     clock.start();
     qint64 lastReport = -1000;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "fixcommand.h"
 
+#include "graphlogin.h"
 #include "inputloader.h"
 #include "terminal.h"
 
@@ -9,7 +10,6 @@
 #include "export/outputfile.h"
 #include "export/outputpaths.h"
 #include "fix/fixrunner.h"
-#include "graph/envsecretstore.h"
 #include "graph/nondumpable.h"
 #include "model/dataset.h"
 
@@ -18,7 +18,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 #include <optional>
 
@@ -31,14 +30,6 @@ int usage(const QString& message)
 {
     printError("fix", message);
     return 2;
-}
-
-// An argument as a POSIX shell reads it back whole: the printed rollback command can be pasted as it is.
-QString shellQuoted(const QString& arg)
-{
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:=@%+,-]+$"));
-    if (plain.match(arg).hasMatch()) return arg;
-    return QLatin1Char('\'') + QString(arg).replace(QLatin1String("'"), QLatin1String("'\\''")) + QLatin1Char('\'');
 }
 
 int exitCode(FixRunner::Outcome o)
@@ -132,15 +123,6 @@ int runFix(const QStringList& args)
     const auto policies = opt("policies", "Conditional Access policies (Graph JSON).", "FILE");
     const auto locations = opt("named-locations", "Named locations (Graph JSON).", "FILE");
     const auto fixId = opt("fix", "Which fix of the diagnosis (default: the first CA Lens can make).", "FIX-ID");
-    const auto tenant = opt("tenant", "Tenant ID or domain.", "TENANT");
-    const auto clientId = opt("client-id", "Application (client) ID of the app registration.", "ID");
-    const auto deviceCode = opt("device-code", "Sign in as a user with a device code (delegated permissions).");
-    const auto secretEnv
-        = opt("client-secret-env", "Client credentials; the secret is in this environment variable.", "VAR");
-    const auto cloud = opt("cloud", "global, usgov or china.", "CLOUD", "global");
-    const auto authority
-        = opt("authority-url", "Sign-in endpoint root (sovereign cloud or a local test server).", "URL");
-    const auto graphUrl = opt("graph-url", "Microsoft Graph root (sovereign cloud or a local test server).", "URL");
     const auto planOut = opt("plan-out", "Write the plan to this file (to apply it later with --plan).", "PLAN.json");
     const auto apply = opt("apply", "Apply the fix (needs --yes): backup, PATCH, read-back check.");
     const auto planIn
@@ -151,8 +133,10 @@ int runFix(const QStringList& args)
     const auto rollback = opt("rollback", "Restore the object from this backup.", "BACKUP.json");
     const auto force = opt("force", "Roll back (or apply a plan) although the object changed since.");
     const auto json = opt("json", "Print one JSON object.");
-    p.addOptions({ help, correlation, signInId, policies, locations, fixId, tenant, clientId, deviceCode, secretEnv,
-        cloud, authority, graphUrl, planOut, apply, planIn, yes, backupDir, rollback, force, json });
+    const GraphLoginOptions loginOptions;
+    p.addOptions({ help, correlation, signInId, policies, locations, fixId, planOut, apply, planIn, yes, backupDir,
+        rollback, force, json });
+    loginOptions.addTo(p);
     if (!p.parse(args)) return usage(p.errorText());
     if (p.isSet(help)) {
         std::fputs(qPrintable(p.helpText().replace(QCoreApplication::applicationFilePath(), QStringLiteral("calens"))),
@@ -162,45 +146,22 @@ int runFix(const QStringList& args)
     QStringList paths = p.positionalArguments();
     if (!paths.isEmpty() && paths.first() == QLatin1String("fix")) paths.removeFirst();
 
-    // Sign-in: the write scopes are asked for only when something will be written.
-    if (!p.isSet(tenant) || !p.isSet(clientId)) return usage(QStringLiteral("--tenant and --client-id are required"));
-    if (int(p.isSet(deviceCode)) + int(p.isSet(secretEnv)) != 1)
-        return usage(QStringLiteral("choose one of --device-code or --client-secret-env VAR"));
-    const auto cloudValue = graph::cloudFromName(p.value(cloud));
-    if (!cloudValue) return usage(QStringLiteral("--cloud %1: expected global, usgov or china").arg(p.value(cloud)));
     QString error;
-    const auto endpoints = graph::resolveEndpoints(*cloudValue, p.value(authority), p.value(graphUrl), &error);
-    if (!endpoints) return usage(error);
-    graph::Credentials credentials;
-    credentials.tenant = p.value(tenant);
-    credentials.clientId = p.value(clientId);
-    if (p.isSet(secretEnv)) {
-        credentials.method = graph::Credentials::Method::ClientSecret;
-        graph::EnvSecretStore store(p.value(secretEnv));
-        graph::SecretResult secret;
-        store.read(credentials.clientId, [&](const graph::SecretResult& r) { secret = r; });
-        if (!secret.ok) return usage(QStringLiteral("--client-secret-env: %1").arg(secret.error));
-        credentials.clientSecret = secret.secret;
-    }
+    std::optional<GraphLogin> login = readGraphLogin(p, loginOptions, &error);
+    if (!login) return usage(error);
+    // The write scopes are asked for only when something will be written.
     const bool writes = p.isSet(apply) || p.isSet(rollback);
     if (writes && !p.isSet(yes))
         return usage(QStringLiteral("%1 changes the tenant: add --yes to confirm")
                          .arg(p.isSet(apply) ? QStringLiteral("--apply") : QStringLiteral("--rollback")));
-    if (writes) credentials.delegatedScopes = FixRunner::writeScopes(*endpoints);
+    if (writes) login->credentials.delegatedScopes = FixRunner::writeScopes(login->endpoints);
     const QString backups = p.isSet(backupDir) ? p.value(backupDir) : QDir::currentPath();
-    QStringList reconnect { QStringLiteral("--tenant"), shellQuoted(p.value(tenant)), QStringLiteral("--client-id"),
-        shellQuoted(p.value(clientId)) };
-    reconnect << (p.isSet(deviceCode)
-            ? QStringList { QStringLiteral("--device-code") }
-            : QStringList { QStringLiteral("--client-secret-env"), shellQuoted(p.value(secretEnv)) });
-    if (p.isSet(authority)) reconnect << QStringLiteral("--authority-url") << shellQuoted(p.value(authority));
-    if (p.isSet(graphUrl)) reconnect << QStringLiteral("--graph-url") << shellQuoted(p.value(graphUrl));
-    auto rollbackCommand = [&reconnect](const QString& backup) {
+    auto rollbackCommand = [&login](const QString& backup) {
         return backup.isEmpty() ? QString()
                                 : QStringLiteral("calens fix --rollback %1 %2 --yes")
-                                      .arg(shellQuoted(backup), reconnect.join(QLatin1Char(' ')));
+                                      .arg(shellQuoted(backup), login->arguments.join(QLatin1Char(' ')));
     };
-    FixRunner runner(*endpoints, credentials);
+    FixRunner runner(login->endpoints, login->credentials);
     auto report = [&](const FixRunner::Result& r, const QString& rollbackLine) {
         if (p.isSet(json)) {
             printJson(resultJson(r, rollbackLine));
