@@ -113,9 +113,6 @@ int runFetch(const QStringList& args)
     if (!p.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument %1").arg(p.positionalArguments().first()));
     if (!p.isSet(output)) return usageError(QStringLiteral("-o OUT.json is required"));
-    QString error;
-    const std::optional<GraphLogin> login = readGraphLogin(p, loginOptions, &error);
-    if (!login) return usageError(error);
 
     FetchOptions options;
     options.untilMs = QDateTime::currentMSecsSinceEpoch();
@@ -161,6 +158,10 @@ int runFetch(const QStringList& args)
     const QString refused = exporter::checkOutputPaths({ { QStringLiteral("-o"), outPath } }, {});
     if (!refused.isEmpty()) return usageError(refused);
 
+    // Last: the secret is read only once everything else about the request is known to be usable.
+    QString error;
+    const std::optional<GraphLogin> login = readGraphLogin(p, loginOptions, &error);
+    if (!login) return usageError(error);
     FetchJob job(login->endpoints, login->credentials, options);
     QElapsedTimer clock;
     clock.start();

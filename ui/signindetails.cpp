@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "signindetails.h"
 
+#include "diagnosis/words.h"
+
 #include "ingest/timestamp.h"
 #include "model/signinref.h"
 
@@ -88,7 +90,7 @@ QString summaryHtml(const Dataset& d, const Summary& s, const std::vector<InputR
     for (size_t i = 0; i < s.unmetControls.size(); ++i)
         if (s.unmetControls[i])
             unmet += QStringLiteral("<li>%1 — %2</li>")
-                         .arg(QString::fromLatin1(unmetControlName(i)))
+                         .arg(controlWord(QString::fromLatin1(unmetControlName(i))).toHtmlEscaped())
                          .arg(s.unmetControls[i]);
     if (!unmet.isEmpty()) h += QStringLiteral("<p>Controls the blocking policies required:</p><ul>%1</ul>").arg(unmet);
     h += QStringLiteral("<p>%1 policies, %2 named locations known</p>")

@@ -2,6 +2,7 @@
 #include "aggregate.h"
 
 #include "diagnosis/incidents.h"
+#include "diagnosis/words.h"
 #include "filter.h"
 #include "model/signinref.h"
 
@@ -82,8 +83,8 @@ std::vector<Bar> topBy(const Dataset& d, const std::vector<uint32_t>& rows, Dime
             b.filterTerm = QStringLiteral("policy:%1 result:reportOnlyFailure").arg(quoted(b.label));
             break;
         case Dimension::UnmetControl:
-            b.label = q(grantName(int(key)));
-            b.filterTerm = QStringLiteral("control:") + b.label;
+            b.filterTerm = QStringLiteral("control:") + q(grantName(int(key)));
+            b.label = controlWord(q(grantName(int(key))));
             break;
         case Dimension::ErrorCode:
             b.label = QString::number(int32_t(uint32_t(key)));

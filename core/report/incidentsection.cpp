@@ -4,6 +4,7 @@
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/flowchart.h"
 #include "diagnosis/incidents.h"
+#include "diagnosis/words.h"
 #include "ingest/timestamp.h"
 #include "model/signinref.h"
 
@@ -121,9 +122,9 @@ ReportIncident incidentSection(
         r.steps.push_back({ step.question, QString::fromLatin1(answerName(step.answer)),
             step.byAdmin ? QStringLiteral("admin") : QStringLiteral("data"), step.evidence });
     for (size_t i = 1; i < d.causes.size(); ++i)
-        r.otherCauses << QStringLiteral("%1 (confidence %2)")
-                             .arg(causeTitle(d.causes[i].id))
-                             .arg(d.causes[i].confidence, 0, 'f', 2);
+        r.otherCauses << QStringLiteral("%1 (%2 confidence, %3)")
+                             .arg(causeTitle(d.causes[i].id), confidenceWord(d.causes[i].confidence),
+                                 QString::number(d.causes[i].confidence, 'f', 2));
     r.changes = inc.changes;
     r.notes = d.notes;
     for (const auto& f : d.fixes) {

@@ -8,6 +8,7 @@
 
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/incidents.h"
+#include "diagnosis/words.h"
 #include "model/signinref.h"
 
 #include <QDateTime>
@@ -23,34 +24,6 @@ QString str(const SignInRef& s, SF f)
 {
     const std::string_view v = s.str(f);
     return QString::fromUtf8(v.data(), qsizetype(v.size()));
-}
-
-QString controlWords(const QStringList& controls)
-{
-    QStringList words;
-    for (const QString& c : controls) {
-        if (c == QLatin1String("mfa"))
-            words << QStringLiteral("multifactor authentication");
-        else if (c == QLatin1String("compliantDevice"))
-            words << QStringLiteral("a device marked compliant by Intune");
-        else if (c == QLatin1String("domainJoinedDevice"))
-            words << QStringLiteral("a Microsoft Entra hybrid joined device");
-        else if (c == QLatin1String("block"))
-            words << QStringLiteral("nothing it can give: the policy blocks access");
-        else if (c == QLatin1String("approvedApplication"))
-            words << QStringLiteral("an approved client app");
-        else if (c == QLatin1String("compliantApplication"))
-            words << QStringLiteral("an app protection policy");
-        else if (c == QLatin1String("authenticationStrength"))
-            words << QStringLiteral("an authentication strength");
-        else if (c == QLatin1String("termsOfUse"))
-            words << QStringLiteral("accepted terms of use");
-        else if (c == QLatin1String("passwordChange"))
-            words << QStringLiteral("a password change");
-        else
-            words << c;
-    }
-    return words.isEmpty() ? QStringLiteral("a control the log does not name") : words.join(QStringLiteral(" and "));
 }
 
 QString who(const Incident& i)
@@ -119,7 +92,7 @@ void summarize(ReportModel& m, const Dataset& d, const std::vector<Incident>& in
     }
     if (!top.policyName.isEmpty())
         m.summary << QStringLiteral("The policy \"%1\" asks for %2, which this sign-in could not provide.")
-                         .arg(top.policyName, controlWords(top.unmetControls));
+                         .arg(top.policyName, controlsInWords(top.unmetControls));
     m.summary << QStringLiteral("Root cause: %1. %2").arg(section.causeTitle, section.causeSummary).trimmed();
     if (section.intended == QLatin1String("yes"))
         m.summary << QStringLiteral("The block is intended: the policy did its job, and no policy change is needed.%1")

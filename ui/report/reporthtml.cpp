@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "reporthtml.h"
 
+#include "diagnosis/words.h"
+
 #include <QFile>
 #include <QRegularExpression>
 
@@ -125,9 +127,9 @@ QString ReportHtml::incident(const ReportIncident& i) const
 {
     QString h = QStringLiteral("<h2 class=\"newpage\">") + esc(i.heading) + QStringLiteral("</h2>");
     h += factsTable(i.facts);
-    h += QStringLiteral("<h3>Root cause</h3><p><b>") + esc(i.causeTitle) + QStringLiteral("</b> (") + esc(i.causeId)
-        + QStringLiteral(", confidence ") + QString::number(i.confidence, 'f', 2) + QStringLiteral(")<br>")
-        + esc(i.causeSummary) + QStringLiteral("</p>");
+    h += QStringLiteral("<h3>Root cause</h3><p><b>") + esc(i.causeTitle) + QStringLiteral("</b> (")
+        + esc(confidenceWord(i.confidence)) + QStringLiteral(" confidence, ") + QString::number(i.confidence, 'f', 2)
+        + QStringLiteral(")<br>") + esc(i.causeSummary) + QStringLiteral("</p>");
     if (!i.otherCauses.isEmpty()) h += QStringLiteral("<p class=\"small\">Also possible:</p>") + bullets(i.otherCauses);
     h += QStringLiteral("<h3>Blocking policies</h3>");
     if (i.policies.empty()) h += QStringLiteral("<p>The log names no failing policy.</p>");

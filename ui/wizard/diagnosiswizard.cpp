@@ -4,6 +4,7 @@
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/flowchart.h"
 #include "diagnosis/incidents.h"
+#include "diagnosis/words.h"
 #include "fix/fixdialog.h"
 #include "ingest/timestamp.h"
 #include "loadworker.h"
@@ -218,20 +219,21 @@ QWizardPage* DiagnosisWizard::causePage()
     page->setObjectName(QStringLiteral("causePage"));
     const auto cause = chart.causes.find(d.cause);
     page->setTitle(tr("Root cause: %1").arg(causeTitleOf(d.cause)));
-    page->setSubTitle(tr("Confidence %1 — %2 (%3)")
-                          .arg(d.confidence, 0, 'f', 2)
-                          .arg(d.principalName, principalKindText(d.principalKind)));
+    page->setSubTitle(tr("%1 confidence — %2 (%3)")
+                          .arg(confidenceWord(d.confidence), d.principalName, principalKindText(d.principalKind)));
+    page->setToolTip(tr("Confidence %1 of 1").arg(d.confidence, 0, 'f', 2));
     auto* layout = new QVBoxLayout(page);
     if (cause != chart.causes.end())
         layout->addWidget(wrapped(QString::fromStdString(cause->second.summary), QStringLiteral("causeSummary")));
     QStringList blocking;
     for (const auto& p : d.blockingPolicies)
-        blocking << tr("'%1' — required: %2").arg(p.displayName, p.unmetControls.join(QStringLiteral(", ")));
+        blocking << tr("'%1' — asks for %2").arg(p.displayName, controlsInWords(p.unmetControls));
     if (!blocking.isEmpty()) layout->addWidget(wrapped(tr("<b>Blocking policies</b>") + bullets(blocking)));
     if (d.causes.size() > 1) {
         QStringList others;
         for (size_t i = 1; i < d.causes.size(); ++i)
-            others << tr("%1 (confidence %2)").arg(causeTitleOf(d.causes[i].id)).arg(d.causes[i].confidence, 0, 'f', 2);
+            others
+                << tr("%1 (%2 confidence)").arg(causeTitleOf(d.causes[i].id), confidenceWord(d.causes[i].confidence));
         layout->addWidget(wrapped(tr("<b>Also</b>") + bullets(others)));
     }
     if (!d.notes.isEmpty()) layout->addWidget(wrapped(tr("<b>Notes</b>") + bullets(d.notes)));
