@@ -9,6 +9,7 @@
 #include "synth/synthesize.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 #include <cstdio>
 
@@ -49,7 +50,15 @@ int runSynth(const QStringList& args)
         QStringLiteral("powershell-json: ConvertTo-Json -Depth (2 truncates)."), QStringLiteral("N"),
         QStringLiteral("10"));
     parser.addOptions({ seed, signIns, format, output, policiesOut, locationsOut, psDepth });
+    const QCommandLineOption help(QStringLiteral("help"), QStringLiteral("Show this help."));
+    parser.addOption(help);
     if (!parser.parse(args)) return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText().replace(
+                       QCoreApplication::applicationFilePath(), QStringLiteral("calens synth"))),
+            stdout);
+        return 0;
+    }
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().first()));
 

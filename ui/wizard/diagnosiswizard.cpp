@@ -31,6 +31,7 @@
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -345,17 +346,25 @@ QWizardPage* DiagnosisWizard::fixesPage()
         buttons->addStretch();
         l->addLayout(buttons);
         const QString text = fix.powershell;
-        connect(copy, &QPushButton::clicked, this, [text] { QApplication::clipboard()->setText(text); });
-        connect(save, &QPushButton::clicked, this, [this, text, id = fix.id] {
-            const QString path = QFileDialog::getSaveFileName(
-                this, tr("Save script"), QString::fromStdString(id) + QStringLiteral(".ps1"));
+        connect(copy, &QPushButton::clicked, this, [copy, text] {
+            QApplication::clipboard()->setText(text);
+            copy->setText(tr("Copied"));
+            QTimer::singleShot(2000, copy, [copy] { copy->setText(tr("Copy script")); });
+        });
+        connect(save, &QPushButton::clicked, this, [this, text, request, id = fix.id] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save script"),
+                QString::fromStdString(id) + QStringLiteral(".ps1"),
+                tr("PowerShell script (*.ps1);;Graph request (*.http)"));
             if (path.isEmpty()) return;
             // A failed save never leaves half a script behind, nor replaces a device or FIFO.
             QString error;
-            if (!exporter::writeFileAtomically(path, text.toUtf8(), &error))
+            const QString what = path.endsWith(QLatin1String(".http"), Qt::CaseInsensitive) ? request : text;
+            if (!exporter::writeFileAtomically(path, what.toUtf8(), &error))
                 QMessageBox::warning(this, tr("Save script"), tr("Not saved: %1").arg(error));
         });
-        tabs->addTab(w, fix.title.left(40));
+        // Tab titles say what the fix does in a few words; the whole title is on the page and in the tooltip.
+        const int tab = tabs->addTab(w, fontMetrics().elidedText(fix.title, Qt::ElideRight, 300));
+        tabs->setTabToolTip(tab, fix.title);
     }
     if (m_diagnosis.fixes.empty())
         tabs->hide();
