@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "whatifview.h"
 
+#include "diagnosis/words.h"
+
+#include "query/conditionwords.h"
+
 #include "model/signinref.h"
 #include "session/datasession.h"
 #include "whatif/logcompare.h"
@@ -14,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -160,16 +165,35 @@ void WhatIfView::evaluate()
     m_table->setRowCount(int(verdicts.size()));
     for (int r = 0; r < int(verdicts.size()); ++r) {
         const auto& v = verdicts[size_t(r)];
+        // The portal's words; the condition that decided it in the same row; the ids stay in the JSON.
+        QStringList controls;
+        for (const std::string& g : v.grantControls) controls << controlWord(QString::fromStdString(g));
         const QString required
-            = (v.operatorText.empty() ? QString() : QString::fromStdString(v.operatorText) + QLatin1Char(' '))
-            + join(v.grantControls);
-        const QStringList cells { QString::fromStdString(v.displayName),
-            QString::fromLatin1(whatif::outcomeName(v.outcome)) + (v.reportOnly ? tr(" (report-only)") : QString()),
-            join(v.reasons), join(v.notEnoughInformation), required };
+            = controls.join(v.operatorText == "OR" ? QStringLiteral(" or ") : QStringLiteral(" and "));
+        auto labels = [](const std::vector<std::string>& reasons) {
+            QStringList out;
+            for (const std::string& reason : reasons) out << conditionLabel(reason);
+            return out.join(QStringLiteral(", "));
+        };
+        QString outcome = outcomeLabel(whatif::outcomeName(v.outcome));
+        if (v.outcome == whatif::PolicyVerdict::Outcome::NotEnoughInformation && !v.notEnoughInformation.empty())
+            outcome += QStringLiteral(": ") + labels(v.notEnoughInformation) + tr(" unknown");
+        if (v.reportOnly) outcome += tr(" (report-only)");
+        QStringList details;
+        for (const std::string& line : v.details) details << detailLine(line);
+        const QStringList cells { QString::fromStdString(v.displayName), outcome, labels(v.reasons),
+            labels(v.notEnoughInformation), required };
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
-            item->setToolTip(join(v.details));
-            if (c == 1 && v.applies()) item->setForeground(QColor(0xb0, 0x00, 0x20));
+            item->setToolTip(details.join(QLatin1Char('\n')));
+            if (c == 1) {
+                // A shape and a word, not only a colour: readable in the dark palette and without colour vision.
+                const bool applies = v.applies();
+                const bool unknown = v.outcome == whatif::PolicyVerdict::Outcome::NotEnoughInformation;
+                item->setIcon(style()->standardIcon(applies ? QStyle::SP_MessageBoxCritical
+                        : unknown                           ? QStyle::SP_MessageBoxQuestion
+                                                            : QStyle::SP_DialogApplyButton));
+            }
             m_table->setItem(r, c, item);
         }
     }
