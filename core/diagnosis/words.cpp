@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "words.h"
 
+#include "flowchart.h"
+
 namespace calens {
 
 QString confidenceWord(double confidence)
@@ -26,6 +28,13 @@ QString controlWord(const QString& c)
     for (const Word& w : kWords)
         if (c.compare(QLatin1String(w.name), Qt::CaseInsensitive) == 0) return QString::fromLatin1(w.words);
     return c; // a custom control keeps the name the tenant gave it
+}
+
+QString causeInWords(const std::string& causeId)
+{
+    const auto& causes = Flowchart::builtIn().causes;
+    const auto it = causes.find(causeId);
+    return it != causes.end() ? QString::fromStdString(it->second.title) : QStringLiteral("Not determined");
 }
 
 QString controlsInWords(const QStringList& controls)

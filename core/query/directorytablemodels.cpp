@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "directorytablemodels.h"
 
+#include "diagnosis/words.h"
 #include "evaltablemodel.h"
 #include "ingest/timestamp.h"
 #include "model/signinref.h"
@@ -223,7 +224,7 @@ QVariant IncidentTableModel::data(const QModelIndex& index, int role) const
     case Count:
         return qulonglong(i.count);
     case Cause:
-        return QString::fromStdString(i.cause);
+        return causeInWords(i.cause);
     case Policy:
         return i.policyName;
     case Principal:
@@ -233,7 +234,7 @@ QVariant IncidentTableModel::data(const QModelIndex& index, int role) const
     case Resource:
         return i.resourceName;
     case Controls:
-        return i.unmetControls.join(QStringLiteral(", "));
+        return controlsInWords(i.unmetControls);
     case First:
         return q(formatIso(i.firstMs));
     case Last:

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "evaltablemodel.h"
 
+#include "conditionwords.h"
+#include "diagnosis/words.h"
+
 #include "ingest/timestamp.h"
 #include "model/signinref.h"
 
@@ -17,7 +20,7 @@ QString conditionList(uint32_t flags)
 {
     QStringList out;
     for (int b = 0; b < Condition::Count; ++b)
-        if (flags & (1u << b)) out << q(conditionName(b));
+        if (flags & (1u << b)) out << conditionLabel(conditionName(b));
     return out.join(QStringLiteral(", "));
 }
 
@@ -25,7 +28,7 @@ QString grantList(uint16_t grant)
 {
     QStringList out;
     for (int b = 0; b < Grant::Count; ++b)
-        if (grant & (1 << b)) out << q(grantName(b));
+        if (grant & (1 << b)) out << controlWord(q(grantName(b)));
     return out.join(QStringLiteral(", "));
 }
 
@@ -62,7 +65,7 @@ QVariant EvalTableModel::data(const QModelIndex& index, int role) const
     case Policy:
         return q(s.policyName(e));
     case Result:
-        return q(s.resultText(e));
+        return policyResultLabel(s.resultText(e));
     case UnmetControls: {
         QString g = grantList(uint16_t(e.grant & ~Grant::Other));
         for (std::string_view c : s.customGrants(e)) g += (g.isEmpty() ? QString() : QStringLiteral(", ")) + q(c);
