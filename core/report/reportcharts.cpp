@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "reportcharts.h"
 
+#include "diagnosis/words.h"
+
 #include "incidentsection.h"
 
 #include "diagnosis/incident.h"
@@ -88,7 +90,7 @@ void addCharts(
             byIdentity[identityOf(d.signIn(row))] += 1;
         }
         byPolicy[inc.policyName.isEmpty() ? QStringLiteral("(no policy detail)") : inc.policyName] += double(inc.count);
-        for (const QString& c : inc.unmetControls) byControl[c] += double(inc.count);
+        for (const QString& c : inc.unmetControls) byControl[controlWord(c)] += double(inc.count);
         if (inc.unmetControls.isEmpty()) byControl[QStringLiteral("(not logged)")] += double(inc.count);
     }
     m.charts.push_back(std::move(timeline));
