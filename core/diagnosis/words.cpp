@@ -21,7 +21,7 @@ QString controlWord(const QString& c)
     static const Word kWords[]
         = { { "mfa", "multifactor authentication" }, { "compliantDevice", "a device marked compliant by Intune" },
               { "domainJoinedDevice", "a Microsoft Entra hybrid joined device" },
-              { "block", "nothing: the policy blocks access" }, { "approvedApplication", "an approved client app" },
+              { "block", "block access (nothing satisfies it)" }, { "approvedApplication", "an approved client app" },
               { "compliantApplication", "an app protection policy" },
               { "authenticationStrength", "an authentication strength" }, { "termsOfUse", "accepted terms of use" },
               { "passwordChange", "a password change" }, { "riskRemediation", "risk remediation" } };
