@@ -2,6 +2,7 @@
 #include "directorytablemodels.h"
 
 #include "diagnosis/words.h"
+#include "directorynames.h"
 #include "evaltablemodel.h"
 #include "ingest/timestamp.h"
 #include "model/signinref.h"
@@ -16,12 +17,25 @@ QString q(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
-QString join(const std::vector<std::string>& list, const char* label)
+// The grant as the admin center reads it: every control by name (authentication strength, terms of use and
+// custom controls included), joined by the policy's operator.
+QString grantInWords(const CaPolicy& p)
 {
-    if (list.empty()) return {};
-    QStringList out;
-    for (const auto& s : list) out << QString::fromStdString(s);
-    return QStringLiteral("%1: %2").arg(QLatin1String(label), out.join(QStringLiteral(", ")));
+    QStringList controls;
+    for (int b = 0; b < Grant::Count; ++b) {
+        if (!(p.grant & (1 << b))) continue;
+        const QString name = q(grantName(b));
+        if (name == QLatin1String("authenticationStrength") && !p.authStrengthName.empty())
+            controls << QStringLiteral("authentication strength '%1'").arg(QString::fromStdString(p.authStrengthName));
+        else if (name == QLatin1String("termsOfUse") || name == QLatin1String("other"))
+            continue; // named below
+        else
+            controls << controlWord(name);
+    }
+    if (!p.termsOfUse.empty()) controls << QStringLiteral("terms of use");
+    for (const std::string& c : p.customAuthenticationFactors)
+        controls << QStringLiteral("custom control '%1'").arg(QString::fromStdString(c));
+    return controls.join(p.grantOperator == "OR" ? QStringLiteral(" or ") : QStringLiteral(" and "));
 }
 QString header(const char* const* names, int count, int section)
 {
@@ -34,24 +48,42 @@ std::vector<PolicyTableModel::Row> PolicyTableModel::computeRows(
 {
     std::vector<Row> rows;
     std::unordered_map<std::string, size_t> byId;
+    std::vector<std::string> wanted; // every id a policy lists, named once for all of them
+    for (const CaPolicy& p : d.policies())
+        for (const auto* list : { &p.includeUsers, &p.excludeUsers, &p.includeServicePrincipals,
+                 &p.excludeServicePrincipals, &p.includeApplications, &p.excludeApplications })
+            wanted.insert(wanted.end(), list->begin(), list->end());
+    const DirectoryNames names(d, wanted);
+    using K = DirectoryNames::Kind;
+    auto named = [&names](const std::vector<std::string>& ids, K kind, const char* label) {
+        const QString s = names.list(kind, ids);
+        return s.isEmpty() ? s : QStringLiteral("%1: %2").arg(QLatin1String(label), s);
+    };
     for (const CaPolicy& p : d.policies()) {
         Row r;
         r.id = QString::fromStdString(p.id);
         r.name = QString::fromStdString(p.displayName);
-        r.state = QString::fromLatin1(stateName(p.state));
+        // The admin center's words for the state (the JSON and the filter keep Graph's names).
+        r.state = p.state == PolicyState::Enabled ? QStringLiteral("On")
+            : p.state == PolicyState::Disabled    ? QStringLiteral("Off")
+            : p.state == PolicyState::ReportOnly  ? QStringLiteral("Report-only")
+                                                  : QString::fromStdString(p.stateText);
         QStringList inc, exc;
-        for (const QString& s : { join(p.includeUsers, "users"), join(p.includeGroups, "groups"),
-                 join(p.includeRoles, "roles"), join(p.includeServicePrincipals, "service principals"),
-                 join(p.includeApplications, "apps"), join(p.includeLocations, "locations") })
+        for (const QString& s : { named(p.includeUsers, K::User, "users"), named(p.includeGroups, K::Group, "groups"),
+                 named(p.includeRoles, K::Role, "roles"),
+                 named(p.includeServicePrincipals, K::ServicePrincipal, "service principals"),
+                 named(p.includeApplications, K::Application, "resources"),
+                 named(p.includeLocations, K::Location, "locations") })
             if (!s.isEmpty()) inc << s;
-        for (const QString& s : { join(p.excludeUsers, "users"), join(p.excludeGroups, "groups"),
-                 join(p.excludeRoles, "roles"), join(p.excludeServicePrincipals, "service principals"),
-                 join(p.excludeApplications, "apps"), join(p.excludeLocations, "locations") })
+        for (const QString& s : { named(p.excludeUsers, K::User, "users"), named(p.excludeGroups, K::Group, "groups"),
+                 named(p.excludeRoles, K::Role, "roles"),
+                 named(p.excludeServicePrincipals, K::ServicePrincipal, "service principals"),
+                 named(p.excludeApplications, K::Application, "resources"),
+                 named(p.excludeLocations, K::Location, "locations") })
             if (!s.isEmpty()) exc << s;
         r.includes = inc.join(QStringLiteral("; "));
         r.excludes = exc.join(QStringLiteral("; "));
-        r.grant = (p.grantOperator.empty() ? QString() : QString::fromStdString(p.grantOperator) + QLatin1Char(' '))
-            + grantList(p.grant);
+        r.grant = grantInWords(p);
         QStringList session;
         for (int b = 0; b < Session::Count; ++b)
             if (p.session & (1 << b)) session << q(sessionName(b));
