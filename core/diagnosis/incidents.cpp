@@ -82,12 +82,21 @@ bool isConditionalAccessBlock(int code)
 
 std::vector<Incident> clusterIncidents(const Dataset& d, const std::atomic<bool>* cancel)
 {
+    std::vector<uint32_t> all(d.signInCount());
+    for (uint32_t row = 0; row < d.signInCount(); ++row) all[row] = row;
+    return clusterIncidents(d, all, cancel);
+}
+
+std::vector<Incident> clusterIncidents(
+    const Dataset& d, const std::vector<uint32_t>& rows, const std::atomic<bool>* cancel)
+{
     const Diagnoser diagnoser(d);
     std::unordered_map<uint64_t, Situation> situations;
     std::unordered_map<std::string, size_t> index; // incident key -> position
     std::vector<Incident> incidents;
-    for (uint32_t row = 0; row < d.signInCount(); ++row) {
-        if ((row & 4095) == 0 && cancel && cancel->load(std::memory_order_relaxed)) return {};
+    size_t seen = 0;
+    for (const uint32_t row : rows) {
+        if ((seen++ & 4095) == 0 && cancel && cancel->load(std::memory_order_relaxed)) return {};
         const SignInRef s = d.signIn(row);
         if (!s.hasErrorCode() || !isConditionalAccessBlock(s.errorCode())) continue;
         auto [it, fresh] = situations.try_emplace(situationKey(s));

@@ -14,6 +14,9 @@ class Dataset;
 // biggest first. Each distinct situation is diagnosed once, so a million sign-ins cluster in well under
 // a second. Cancel is checked every few thousand rows.
 std::vector<Incident> clusterIncidents(const Dataset& dataset, const std::atomic<bool>* cancel = nullptr);
+// The incidents of some sign-ins only (the rows a filter shows), in the same order and with the same keys.
+std::vector<Incident> clusterIncidents(
+    const Dataset& dataset, const std::vector<uint32_t>& rows, const std::atomic<bool>* cancel = nullptr);
 
 // Fills Incident::lastSuccessRow and ::changes: new egress IP (and whether it is trusted), lost device
 // compliance, higher risk, another client app or sign-in type, a policy that newly applied, policies and

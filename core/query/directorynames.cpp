@@ -62,7 +62,7 @@ DirectoryNames::DirectoryNames(const Dataset& d, const std::vector<std::string>&
 
 QString DirectoryNames::name(Kind kind, const std::string& id) const
 {
-    if (const QString s = special(kind, id); !s.isEmpty()) return s;
+    if (QString s = special(kind, id); !s.isEmpty()) return s;
     if (const auto it = m_names.find(id); it != m_names.end()) return QString::fromStdString(it->second);
     const QString what = kind == Kind::User ? QStringLiteral("user")
         : kind == Kind::Group               ? QStringLiteral("group")

@@ -110,6 +110,7 @@ private slots:
     void unreadableFileIsSaidWhereTheAdminLooks();
     void intendedBlockIsAnOutcome();
     void redactionKeepsScriptsIntact();
+    void exportScopeIsTheAdminsChoice();
 };
 
 void TestWindowTruth::changingTheLastAnswerKeepsCauseAndFixReachable()
@@ -496,6 +497,26 @@ void TestWindowTruth::redactionKeepsScriptsIntact()
     QVERIFY(all.contains("$body['@odata.type'] = $odataType"));
     QVERIFY(!all.contains("@redacted.invalid'@"));
     wizard->close();
+}
+
+void TestWindowTruth::exportScopeIsTheAdminsChoice()
+{
+    MainWindow window;
+    QVERIFY(loadDemo(window));
+    QSignalSpy incidents(window.incidentsView(), &IncidentsView::ready);
+    window.setFilterText(QStringLiteral("user:svc-pbirefresh"));
+    window.applyFilterNow();
+    QVERIFY(incidents.wait(test::kHangGuardMs));
+    ExportReportDialog* dialog = window.exportReport();
+    QVERIFY2(dialog->scopeText().contains(QLatin1String("from the sign-ins shown")), qPrintable(dialog->scopeText()));
+    QTemporaryDir dir;
+    // The shown sign-ins: only that job's blocks; everything: every block of the data, whatever the filter.
+    QString text = exportThrough(dialog, dir.filePath(QStringLiteral("shown.pdf")));
+    QVERIFY2(!text.contains(QLatin1String("Blocked sign-ins 89 sign-ins")), qPrintable(text.left(400)));
+    dialog = window.exportReport();
+    dialog->setScope(ExportReportDialog::Scope::Everything);
+    text = exportThrough(dialog, dir.filePath(QStringLiteral("all.pdf")));
+    QVERIFY2(text.contains(QLatin1String("Blocked sign-ins 89 sign-ins")), qPrintable(text.left(400)));
 }
 
 QTEST_MAIN(TestWindowTruth)

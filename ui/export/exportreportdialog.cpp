@@ -3,6 +3,7 @@
 
 #include "export/outputset.h"
 
+#include "diagnosis/incidents.h"
 #include "report/reportbuilder.h"
 #include "report/reporthtmlexport.h"
 #include "report/reportjson.h"
@@ -36,6 +37,7 @@ ExportReportDialog::ExportReportDialog(
     , m_incidents(std::move(incidents))
     , m_focus(std::move(focus))
     , m_scope(new QLabel)
+    , m_scopeChoice(new QComboBox)
     , m_title(new QLineEdit)
     , m_path(new QLineEdit)
     , m_redact(new QCheckBox(tr("Replace identities, IP addresses and object ids by pseudonyms")))
@@ -74,25 +76,15 @@ ExportReportDialog::ExportReportDialog(
     auto* layout = new QVBoxLayout(this);
     m_scope->setObjectName(QStringLiteral("reportScope"));
     m_scope->setWordWrap(true);
-    if (m_focus.isSet()) {
-        QString error;
-        std::optional<Incident> own = incidentOf(*m_dataset, m_incidents, m_focus.row, &error);
-        m_incidents.clear();
-        if (own) {
-            const QString who = own->principalName.isEmpty() ? own->principalId : own->principalName;
-            const QString app = !own->appName.isEmpty() ? own->appName : own->resourceName;
-            m_scope->setText(tr(
-                "The incident of the diagnosed sign-in: %1 blocked from %2, %n sign-in(s).", nullptr, int(own->count))
-                                 .arg(who, app));
-            m_incidents.push_back(std::move(*own));
-        } else {
-            m_scope->setText(tr("Nothing to report: %1.").arg(error));
-            m_export->setEnabled(false);
-        }
-    } else {
-        m_scope->setText(tr("%n incident(s) from the sign-ins shown.", nullptr, int(m_incidents.size())));
-        if (m_incidents.empty()) m_export->setEnabled(false);
-    }
+    m_scopeChoice->setObjectName(QStringLiteral("reportScopeChoice"));
+    m_shown = m_incidents;
+    if (m_focus.isSet()) m_scopeChoice->addItem(tr("The diagnosed sign-in's incident"), int(Scope::Focus));
+    m_scopeChoice->addItem(tr("The sign-ins shown (%n incident(s))", nullptr, int(m_shown.size())), int(Scope::Shown));
+    m_scopeChoice->addItem(tr("Everything loaded, whatever the filter"), int(Scope::Everything));
+    connect(m_scopeChoice, &QComboBox::currentIndexChanged, this,
+        [this] { setScope(Scope(m_scopeChoice->currentData().toInt())); });
+    setScope(m_focus.isSet() ? Scope::Focus : Scope::Shown);
+    form->insertRow(0, tr("Report on"), m_scopeChoice);
     layout->addWidget(m_scope);
     layout->addLayout(form);
     layout->addWidget(m_progress);
@@ -121,6 +113,40 @@ QString ExportReportDialog::scopeText() const
     return m_scope->text();
 }
 
+void ExportReportDialog::setScope(Scope scope)
+{
+    m_scopeChoice->blockSignals(true);
+    m_scopeChoice->setCurrentIndex(std::max(0, m_scopeChoice->findData(int(scope))));
+    m_scopeChoice->blockSignals(false);
+    m_export->setEnabled(true);
+    m_incidents.clear();
+    m_everything = false;
+    if (scope == Scope::Focus && m_focus.isSet()) {
+        QString error;
+        std::optional<Incident> own = incidentOf(*m_dataset, m_shown, m_focus.row, &error);
+        if (own) {
+            const QString who = own->principalName.isEmpty() ? own->principalId : own->principalName;
+            const QString app = !own->appName.isEmpty() ? own->appName : own->resourceName;
+            m_scope->setText(tr(
+                "The incident of the diagnosed sign-in: %1 blocked from %2, %n sign-in(s).", nullptr, int(own->count))
+                                 .arg(who, app));
+            m_incidents.push_back(std::move(*own));
+        } else {
+            m_scope->setText(tr("Nothing to report: %1.").arg(error));
+            m_export->setEnabled(false);
+        }
+    } else if (scope == Scope::Everything) {
+        // Clustered when the report is built, on its worker: the data may be large.
+        m_everything = true;
+        m_scope->setText(tr("Every sign-in blocked by Conditional Access in the loaded data, whatever the filter and "
+                            "time range."));
+    } else {
+        m_incidents = m_shown;
+        m_scope->setText(tr("%n incident(s) from the sign-ins shown.", nullptr, int(m_incidents.size())));
+        if (m_incidents.empty()) m_export->setEnabled(false);
+    }
+}
+
 void ExportReportDialog::setPath(const QString& path)
 {
     m_path->setText(path);
@@ -129,7 +155,7 @@ void ExportReportDialog::setPath(const QString& path)
 void ExportReportDialog::exportNow()
 {
     const QString path = m_path->text().trimmed();
-    if (m_incidents.empty() || m_thread) return;
+    if ((m_incidents.empty() && !m_everything) || m_thread) return;
     if (path.isEmpty()) {
         m_status->setText(tr("Choose where to save the PDF."));
         return;
@@ -154,7 +180,14 @@ void ExportReportDialog::exportNow()
     m_progress->show();
     m_status->setText(tr("Building the report…"));
     m_thread = QThread::create(
-        [this, request, options, path, html, json, dataset = m_dataset, incidents = m_incidents, focus = m_focus] {
+        [this, request, options, path, html, json, dataset = m_dataset, incidents = m_incidents,
+            focus
+            = m_everything || m_scopeChoice->currentData().toInt() != int(Scope::Focus) ? ReportFocus {} : m_focus,
+            everything = m_everything]() mutable {
+            if (everything) {
+                incidents = clusterIncidents(*dataset);
+                explainChanges(*dataset, incidents);
+            }
             const ReportModel model = buildReport(*dataset, incidents, request, focus);
             QString error;
             const QString base = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? path.chopped(4) : path;

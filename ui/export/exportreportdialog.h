@@ -30,6 +30,13 @@ public:
     ExportReportDialog(std::shared_ptr<const Dataset> dataset, std::vector<Incident> incidents, ReportFocus focus = {},
         QWidget* parent = nullptr);
     QString scopeText() const; // what the report will be about, as the dialog shows it
+    enum class Scope
+    {
+        Focus, // the diagnosed sign-in's incident
+        Shown, // the incidents of the sign-ins the window shows
+        Everything // every block in the loaded data, whatever the filter
+    };
+    void setScope(Scope scope);
     ~ExportReportDialog() override;
     void setPath(const QString& path);
     void exportNow();
@@ -43,6 +50,9 @@ private:
     std::vector<Incident> m_incidents;
     ReportFocus m_focus;
     QLabel* m_scope;
+    class QComboBox* m_scopeChoice;
+    std::vector<Incident> m_shown; // the window's incidents, kept when the admin switches the scope
+    bool m_everything = false;
     QLineEdit *m_title, *m_path;
     QCheckBox *m_redact, *m_pdfa, *m_html, *m_json;
     QComboBox* m_page;

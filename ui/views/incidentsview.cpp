@@ -60,7 +60,7 @@ IncidentsView::IncidentsView(DataSession* session, QWidget* parent)
             term += QStringLiteral(" policy:%1 result:failure").arg(quoteFilterValue(inc->policyName));
         emit filterRequested(term);
     });
-    connect(session, &DataSession::datasetChanged, this, &IncidentsView::recompute);
+    connect(session, &DataSession::snapshotChanged, this, &IncidentsView::recompute);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &IncidentsView::showChanges);
 }
 
@@ -76,9 +76,11 @@ void IncidentsView::recompute()
 {
     auto dataset = m_session->dataset();
     if (!dataset) return;
+    // The incidents of the sign-ins the filter shows, like every other view.
+    auto rows = m_session->snapshot().rows;
     m_job->run(
-        [dataset](const std::atomic<bool>& cancel) {
-            auto incidents = clusterIncidents(*dataset, &cancel);
+        [dataset, rows](const std::atomic<bool>& cancel) {
+            auto incidents = rows ? clusterIncidents(*dataset, *rows, &cancel) : clusterIncidents(*dataset, &cancel);
             explainChanges(*dataset, incidents);
             return incidents;
         },
