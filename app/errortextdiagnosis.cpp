@@ -22,11 +22,16 @@ constexpr qint64 kMaxBytes = qint64(kMaxErrorTextChars) * 4 + 1;
 
 bool readPaste(const QString& source, QString& text, bool& cut)
 {
-    QFile f;
-    const bool ok = source == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly)
-                                                 : (f.setFileName(source), f.open(QIODevice::ReadOnly));
-    if (!ok) return false;
-    const QByteArray bytes = f.read(kMaxBytes);
+    const bool fromStdin = source == QLatin1String("-");
+    QFile f(fromStdin ? QString() : source);
+    if (!(fromStdin ? f.open(stdin, QIODevice::ReadOnly) : f.open(QIODevice::ReadOnly))) return false;
+    // A pipe hands over what has been written so far: read until the end or the bound.
+    QByteArray bytes;
+    while (bytes.size() < kMaxBytes) {
+        const QByteArray chunk = f.read(kMaxBytes - bytes.size());
+        if (chunk.isEmpty()) break;
+        bytes += chunk;
+    }
     cut = bytes.size() == kMaxBytes;
     text = QString::fromUtf8(bytes);
     return true;

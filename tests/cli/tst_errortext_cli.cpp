@@ -263,7 +263,7 @@ void TestErrorTextCli::hugePaste()
             viaStdin ? QStringLiteral("-") : path, QStringLiteral("--json") };
         const CliRun r = viaStdin ? runWithStdin(args, text) : runCalens(args);
         QCOMPARE(r.code, 0);
-        QVERIFY(r.err.contains("1 MiB"));
+        QVERIFY2(r.err.contains("1 MiB"), viaStdin ? "from stdin" : "from a file");
         const QJsonObject from = object(r.out)[QLatin1String("fromError")].toObject();
         QCOMPARE(
             from[QLatin1String("correlationId")].toString(), QStringLiteral("0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0"));
