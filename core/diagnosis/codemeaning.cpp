@@ -9,7 +9,7 @@ QString codeMeaning(int code, const Flowchart& chart)
 {
     const auto it = chart.codes.find(code);
     if (it != chart.codes.end()) return QString::fromStdString(it->second.text);
-    const QString advice = graph::aadstsAdvice(code);
+    QString advice = graph::aadstsAdvice(code);
     if (advice.isEmpty() || code == 53003) return advice; // 53003 is always in the flowchart
     return advice.left(1).toUpper() + advice.mid(1) + QLatin1Char('.');
 }
