@@ -88,7 +88,7 @@ void TestErrorTextCli::initTestCase()
 
 QString TestErrorTextCli::write(const QString& name, const QString& text)
 {
-    const QString path = m_dir.filePath(name);
+    QString path = m_dir.filePath(name);
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly)) return {};
     f.write(text.toUtf8());
