@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "diagnosisprinter.h"
+#include "errortextdiagnosis.h"
 #include "inputloader.h"
 #include "terminal.h"
 
@@ -12,56 +14,6 @@
 using namespace calens;
 
 namespace {
-
-void printHuman(const Diagnosis& d, const Flowchart& chart)
-{
-    printLine(QStringLiteral("Sign-in %1 (correlation %2), error %3, %4 %5")
-                  .arg(d.signInId, d.correlationId, d.hasErrorCode ? QString::number(d.errorCode) : QStringLiteral("-"),
-                      d.principalKind, d.principalName));
-    const auto cause = chart.causes.find(d.cause);
-    printLine(QString());
-    printLine(QStringLiteral("Cause: %1 (%2, confidence %3)")
-                  .arg(cause != chart.causes.end() ? QString::fromStdString(cause->second.title)
-                                                   : QString::fromStdString(d.cause),
-                      QString::fromStdString(d.cause), QString::number(d.confidence, 'f', 2)));
-    if (cause != chart.causes.end()) printLine(QStringLiteral("  ") + QString::fromStdString(cause->second.summary));
-    for (const auto& p : d.blockingPolicies)
-        printLine(
-            QStringLiteral("  blocked by '%1' (%2)").arg(p.displayName, p.unmetControls.join(QStringLiteral(", "))));
-    for (size_t i = 1; i < d.causes.size(); ++i)
-        printLine(QStringLiteral("  also: %1 (confidence %2)")
-                      .arg(QString::fromStdString(d.causes[i].id), QString::number(d.causes[i].confidence, 'f', 2)));
-    printLine(QString());
-    printLine(QStringLiteral("Steps:"));
-    for (const auto& s : d.steps) {
-        printLine(QStringLiteral("  [%1%2] %3")
-                      .arg(QLatin1String(answerName(s.answer)), s.byAdmin ? QStringLiteral(", admin") : QString(),
-                          s.question));
-        for (const QString& e : s.evidence) printLine(QStringLiteral("        - ") + e);
-    }
-    for (const QString& n : d.notes) {
-        printLine(QString());
-        printLine(QStringLiteral("Note: ") + n);
-    }
-    if (d.intent.answer == Answer::Yes) {
-        printLine(QString());
-        printLine(QStringLiteral("Intended: yes (%1) — no policy change is needed. %2")
-                      .arg(d.intent.byAdmin ? QStringLiteral("your answer") : QStringLiteral("from the policy"),
-                          d.intent.byAdmin ? QString() : d.intent.because)
-                      .trimmed());
-        if (!d.intent.tellUser.isEmpty()) printLine(QStringLiteral("  Tell the user: ") + d.intent.tellUser);
-        if (!d.fixes.empty()) printLine(QStringLiteral("  If it is a fault after all (answer block-intended=no):"));
-    } else if (d.intent.answer == Answer::Unknown) {
-        printLine(QString());
-        printLine(QStringLiteral("Intended: only you can say (answer block-intended=yes if the policy did its job)."));
-    }
-    for (const auto& f : d.fixes) {
-        printLine(QString());
-        printLine(QStringLiteral("Fix: ") + f.title);
-        printLine(QStringLiteral("  ") + f.portal);
-        printLine(QStringLiteral("  Verify: ") + f.verify);
-    }
-}
 
 bool parseAnswer(const QString& text, Overrides& overrides)
 {
@@ -102,8 +54,12 @@ int runDiagnose(const QStringList& args)
         QStringLiteral("answer a question yourself: STEP=yes|no|unknown "
                        "(STEP@POLICYID for one policy); repeatable"),
         QStringLiteral("STEP=ANSWER"));
+    const QCommandLineOption errorText(QStringLiteral("error-text"),
+        QStringLiteral("start from an error message (MSAL or SDK error, the sign-in page's details, a refresh "
+                       "failure, a log line): a file, or - for standard input"),
+        QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print one JSON object"));
-    parser.addOptions({ correlation, signIn, policies, locations, answer, json });
+    parser.addOptions({ correlation, signIn, errorText, policies, locations, answer, json });
     if (!parser.parse(args)) {
         printError("diagnose", parser.errorText());
         return 2;
@@ -113,8 +69,11 @@ int runDiagnose(const QStringList& args)
         return 0;
     }
     const QStringList paths = parser.positionalArguments();
-    if (paths.isEmpty() || parser.isSet(correlation) == parser.isSet(signIn)) {
-        printError("diagnose", QStringLiteral("name the inputs and exactly one of --correlation-id or --sign-in-id"));
+    const int selectors = int(parser.isSet(correlation)) + int(parser.isSet(signIn)) + int(parser.isSet(errorText));
+    // With an error text the inputs are optional: without them the answer is what to fetch.
+    if ((paths.isEmpty() && !parser.isSet(errorText)) || selectors != 1) {
+        printError("diagnose",
+            QStringLiteral("name the inputs and exactly one of --correlation-id, --sign-in-id or --error-text"));
         return 2;
     }
     Overrides overrides;
@@ -123,6 +82,9 @@ int runDiagnose(const QStringList& args)
             printError("diagnose", QStringLiteral("--answer %1: expected STEP=yes, STEP=no or STEP=unknown").arg(a));
             return 2;
         }
+    if (parser.isSet(errorText))
+        return diagnoseErrorText({ parser.value(errorText), paths, parser.values(policies), parser.values(locations),
+            overrides, parser.isSet(json) });
     Dataset dataset;
     IngestJob job(dataset);
     if (int rc = loadInputs(job, paths, parser.values(policies), parser.values(locations))) return rc;
@@ -139,6 +101,6 @@ int runDiagnose(const QStringList& args)
     if (parser.isSet(json))
         printJson(toJson(d));
     else
-        printHuman(d, Flowchart::builtIn());
+        printDiagnosis(d, Flowchart::builtIn());
     return 0;
 }

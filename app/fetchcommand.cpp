@@ -113,6 +113,15 @@ int runFetch(const QStringList& args)
     if (!p.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument %1").arg(p.positionalArguments().first()));
     if (!p.isSet(output)) return usageError(QStringLiteral("-o OUT.json is required"));
+    // The output is checked before the sign-in options: a refused path is named even when no secret is set.
+    const QString outPath = p.value(output);
+    if (!QFileInfo(QFileInfo(outPath).absolutePath()).isDir())
+        return usageError(QStringLiteral("%1: the folder does not exist").arg(outPath));
+    const QString refused = exporter::checkOutputPaths({ { QStringLiteral("-o"), outPath } }, {});
+    if (!refused.isEmpty()) return usageError(refused);
+    QString error;
+    const std::optional<GraphLogin> login = readGraphLogin(p, loginOptions, &error);
+    if (!login) return usageError(error);
 
     FetchOptions options;
     options.untilMs = QDateTime::currentMSecsSinceEpoch();
@@ -152,16 +161,7 @@ int runFetch(const QStringList& args)
         || options.concurrency > 16)
         return usageError(QStringLiteral("--slices expects 1..256 and --concurrency 1..16"));
     options.directoryData = !p.isSet(noDirectory);
-    const QString outPath = p.value(output);
-    if (!QFileInfo(QFileInfo(outPath).absolutePath()).isDir())
-        return usageError(QStringLiteral("%1: the folder does not exist").arg(outPath));
-    const QString refused = exporter::checkOutputPaths({ { QStringLiteral("-o"), outPath } }, {});
-    if (!refused.isEmpty()) return usageError(refused);
 
-    // Last: the secret is read only once everything else about the request is known to be usable.
-    QString error;
-    const std::optional<GraphLogin> login = readGraphLogin(p, loginOptions, &error);
-    if (!login) return usageError(error);
     FetchJob job(login->endpoints, login->credentials, options);
     QElapsedTimer clock;
     clock.start();

@@ -5,6 +5,7 @@
 #include "export/exportreportdialog.h"
 #include "loadworker.h"
 #include "messagebar.h"
+#include "paste/pasteerrordialog.h"
 #include "query/directorytablemodels.h"
 #include "query/summary.h"
 #include "session/backgroundjob.h"
@@ -105,7 +106,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_debounce(new QTimer(this))
     , m_progress(new QProgressBar)
     , m_cancel(new QPushButton(tr("Cancel")))
-    , m_status(new QLabel(tr("Open sign-in exports, a folder, or the demo tenant.")))
+    , m_status(new QLabel(tr("Open sign-in exports, a folder, or the demo tenant — or start from an error message.")))
     , m_counts(new QLabel)
 {
     setWindowTitle(tr("CA Lens"));
@@ -144,6 +145,12 @@ MainWindow::MainWindow(QWidget* parent)
     resizeDocks({ dock }, { 250 }, Qt::Horizontal);
 
     statusBar()->addWidget(m_status, 1);
+    // Where an empty window points: most admins start from an error a user or a job sent them.
+    auto* paste = new QPushButton(tr("Paste an error…"));
+    paste->setObjectName(QStringLiteral("pasteErrorButton"));
+    paste->setToolTip(tr("Find and diagnose the sign-in behind an AADSTS error message (Ctrl+Shift+V)"));
+    connect(paste, &QPushButton::clicked, this, [this] { pasteError(); });
+    statusBar()->addWidget(paste);
     statusBar()->addPermanentWidget(m_counts);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
@@ -243,6 +250,9 @@ void MainWindow::buildMenus()
     QMenu* signIn = menuBar()->addMenu(tr("&Sign-in"));
     QAction* diag = signIn->addAction(tr("Diagnose…"), this, &MainWindow::diagnoseSelected);
     diag->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    QAction* paste = signIn->addAction(tr("Paste an error…"), this, [this] { pasteError(); });
+    paste->setObjectName(QStringLiteral("pasteErrorAction"));
+    paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     QAction* whatIf = signIn->addAction(tr("What-If…"), this, [this] {
         m_whatIf->useSignIn(m_signIns->currentSignIn());
         m_tabs->setCurrentWidget(m_whatIf);
@@ -322,6 +332,15 @@ ConnectDialog* MainWindow::openConnectDialog()
             m_session->setDataset(std::move(dataset), reports);
             m_status->setText(tr("%n sign-in(s) fetched", nullptr, int(m_session->dataset()->signInCount())));
         });
+    dialog->show();
+    return dialog;
+}
+
+PasteErrorDialog* MainWindow::pasteError()
+{
+    auto* dialog = new PasteErrorDialog(m_session->dataset(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PasteErrorDialog::diagnoseRequested, this, &MainWindow::diagnose);
     dialog->show();
     return dialog;
 }

@@ -29,6 +29,7 @@ class ExportReportDialog;
 class IncidentsView;
 class LoadWorker;
 class MessageBar;
+class PasteErrorDialog;
 class ReplayView;
 class SignInsView;
 class WhatIfView;
@@ -53,6 +54,7 @@ public:
     // Opens the export dialog (nullptr before data is loaded): every incident shown, or the focus sign-in's.
     ExportReportDialog* exportReport(const ReportFocus& focus = {});
     ConnectDialog* openConnectDialog();
+    PasteErrorDialog* pasteError(); // "Paste an error…": the dialog, prefilled from the clipboard
     SignInsView* signInsView() const { return m_signIns; }
     IncidentsView* incidentsView() const { return m_incidents; }
     ReplayView* replayView() const { return m_replay; }
