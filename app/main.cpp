@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "fetchcommand.h"
 #include "fixcommand.h"
+#include "keychaincommand.h"
 #include "reportcommand.h"
 #include "whatifcommand.h"
 
@@ -29,13 +30,15 @@ int topLevel(int argc, char** argv)
         "  diagnose PATH... --correlation-id ID | --sign-in-id ID [--policies FILE] [--named-locations FILE] [--json]\n"
         "  whatif --policies FILE [--named-locations FILE] (--sign-in-id ID PATH... | HYPOTHETICAL) [--json]\n"
         "  whatif --replay PATH... [--policies FILE] [--named-locations FILE] [--json]\n"
-        "  fetch --tenant TENANT --client-id ID (--device-code | --client-secret-env VAR) [--cloud "
-        "global|usgov|china]\n"
-        "        [--since ISO] [--until ISO] [--error-code N] [--correlation-id ID] [--types LIST] -o OUT.json\n"
+        "  fetch --tenant TENANT --client-id ID (--device-code | --client-secret-env VAR | --client-secret-keychain)\n"
+        "        [--cloud global|usgov|china] [--since ISO] [--until ISO] [--error-code N] [--correlation-id ID]\n"
+        "        [--types LIST] -o OUT.json\n"
         "  report PATH... -o OUT.pdf [--correlation-id ID] [--redact] [--title TEXT] [--html F] [--json F]\n"
         "  fix PATH... (--correlation-id ID | --sign-in-id ID) --tenant T --client-id ID (--device-code |\n"
-        "        --client-secret-env VAR) [--fix FIX-ID] [--plan-out PLAN.json] [--apply [--plan PLAN.json] --yes]\n"
-        "        [--backup-dir DIR] [--json];  fix --rollback BACKUP.json ... --yes [--force]\n"
+        "        --client-secret-env VAR | --client-secret-keychain) [--fix FIX-ID] [--plan-out PLAN.json]\n"
+        "        [--apply [--plan PLAN.json] --yes] [--backup-dir DIR] [--json]\n"
+        "  fix --rollback BACKUP.json ... --yes [--force]\n"
+        "  keychain store|forget --tenant T --client-id ID   (store reads the secret from standard input)\n"
         "  synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n\n"
         "Exit codes: 0 done, 1 cannot answer, 2 bad usage or unusable input, 3 network or authentication failure,\n"
         "4 fix refused (the live object changed, the fix no longer applies, or the read-back differs)."));
@@ -56,7 +59,8 @@ int main(int argc, char** argv)
     const char* command = argc > 1 ? argv[1] : "";
     const bool cli = std::strcmp(command, "analyze") == 0 || std::strcmp(command, "synth") == 0
         || std::strcmp(command, "diagnose") == 0 || std::strcmp(command, "whatif") == 0
-        || std::strcmp(command, "fetch") == 0 || std::strcmp(command, "fix") == 0;
+        || std::strcmp(command, "fetch") == 0 || std::strcmp(command, "fix") == 0
+        || std::strcmp(command, "keychain") == 0;
     if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0 || std::strcmp(command, "--version") == 0
         || std::strcmp(command, "-v") == 0 || std::strcmp(command, "help") == 0)
         return topLevel(argc, argv);
@@ -76,5 +80,6 @@ int main(int argc, char** argv)
     if (args.first() == QLatin1String("whatif")) return runWhatIf(args);
     if (args.first() == QLatin1String("fetch")) return runFetch(args);
     if (args.first() == QLatin1String("fix")) return runFix(args);
+    if (args.first() == QLatin1String("keychain")) return runKeychain(args);
     return runSynth(args);
 }

@@ -51,6 +51,11 @@ FixRunner::FixRunner(graph::Endpoints endpoints, graph::Credentials credentials,
 
 FixRunner::~FixRunner() = default;
 
+QByteArray FixRunner::refreshToken() const
+{
+    return m_tokens ? m_tokens->refreshToken() : QByteArray();
+}
+
 QString FixRunner::writeScopes(const graph::Endpoints& endpoints)
 {
     // Updating a policy or a named location needs these three (Graph's permission table for the update APIs).

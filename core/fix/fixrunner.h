@@ -65,6 +65,8 @@ public:
 
     // The scopes a delegated sign-in asks for to write Conditional Access (asked only when applying).
     static QString writeScopes(const graph::Endpoints& endpoints);
+    // The delegated sign-in's refresh token once signed in (empty with a client secret).
+    QByteArray refreshToken() const;
 
 signals:
     void deviceCode(const calens::graph::DeviceCodeInfo& info);

@@ -20,6 +20,9 @@ struct Credentials
     // Delegated sign-ins: the scopes to ask for instead of {graph}/.default (e.g. the write permission, asked
     // only when an admin applies a fix). Client credentials always use .default (application permissions).
     QString delegatedScopes;
+    // Device code only: a refresh token kept from an earlier sign-in (the system keychain, when the admin asked
+    // for it). The first token is asked for with it; when it is refused, the device-code sign-in runs as usual.
+    QString refreshToken;
 };
 
 // What the user must do to finish a device-code sign-in.

@@ -35,6 +35,11 @@ FetchJob::FetchJob(Endpoints endpoints, Credentials credentials, FetchOptions op
     , m_ingest(std::make_unique<PageIngest>(*m_dataset, 0))
 { }
 
+QByteArray FetchJob::refreshToken() const
+{
+    return m_tokens ? m_tokens->refreshToken() : QByteArray();
+}
+
 FetchJob::~FetchJob()
 {
     for (GraphRequest* r : m_active) delete r;

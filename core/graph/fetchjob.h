@@ -60,6 +60,8 @@ public:
     const std::vector<std::string>& directoryAudits() const { return m_audits; } // raw JSON objects
     const FetchProgress& progress() const { return m_progress; }
     uint64_t withoutCaPolicies() const { return m_withoutCa; }
+    // The delegated sign-in's refresh token (empty with a client secret): kept in the keychain when asked.
+    QByteArray refreshToken() const;
 
 signals:
     void deviceCode(const calens::graph::DeviceCodeInfo& info);

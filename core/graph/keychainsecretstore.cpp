@@ -18,18 +18,22 @@ SecretResult resultOf(QKeychain::Job* job)
         r.notFound = true;
         r.error = QStringLiteral("no secret is stored in the keychain for this app registration");
         return r;
-    case QKeychain::NoBackendAvailable:
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
+        r.unavailable = true;
+        r.error = QStringLiteral("the system keychain refused access, is it locked? (%1)").arg(job->errorString());
+        return r;
+    case QKeychain::NoBackendAvailable:
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
     default:
         break;
     }
-    // Any failure of the keyring itself (no D-Bus session, locked or missing Secret Service) makes the
-    // store unusable here; qtkeychain's text names the cause without the secret.
+    // Any other failure of the keyring itself (no D-Bus session, no Secret Service on it) makes the store
+    // unusable here; qtkeychain's text names the cause without the secret.
     r.unavailable = true;
-    r.error = QStringLiteral("the system keychain is not available (%1)").arg(job->errorString());
+    r.error
+        = QStringLiteral("%1 (the system keychain said: %2)").arg(QLatin1String(kNoSecretService), job->errorString());
     return r;
 }
 

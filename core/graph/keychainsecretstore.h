@@ -5,6 +5,9 @@
 
 namespace calens::graph {
 
+// How an unusable keychain is named to the admin, first words of SecretResult::error.
+inline constexpr const char* kNoSecretService = "no Secret Service on the session bus";
+
 // The OS keychain through qtkeychain (Secret Service over D-Bus on Linux). Headless or without an
 // unlocked keyring it reports `unavailable`: callers fall back to SessionSecretStore and say so.
 class KeychainSecretStore final : public SecretStore

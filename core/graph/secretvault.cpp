@@ -18,8 +18,8 @@ void SecretVault::markUnavailable(const SecretResult& r)
 {
     m_keychainFailed = true;
     m_notice = r.error
-        + QLatin1String(": the client secret is kept for this session only and must be entered "
-                        "again next time");
+        + QLatin1String(": the client secret and the sign-in are kept in memory for this session only and must be "
+                        "entered again next time");
 }
 
 void SecretVault::read(const QString& account, Done done)

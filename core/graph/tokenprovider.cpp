@@ -84,6 +84,12 @@ TokenProvider::TokenProvider(QNetworkAccessManager* nam, Endpoints endpoints, Cr
 {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &TokenProvider::poll);
+    // A stored refresh token starts a delegated sign-in without a new device code (one with characters no token
+    // has is passed over: it would go into a form body).
+    if (m_credentials.method == Credentials::Method::DeviceCode && isWellFormedToken(m_credentials.refreshToken))
+        m_refreshToken = m_credentials.refreshToken.toLatin1();
+    m_credentials.refreshToken.fill(QLatin1Char('\0'));
+    m_credentials.refreshToken.clear();
 }
 
 TokenProvider::~TokenProvider()

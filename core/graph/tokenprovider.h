@@ -35,6 +35,9 @@ public:
     int generation() const { return m_generation; } // bumps with every new token
     QByteArray authorizationHeader() const;
     void invalidate(); // forget the access token (after a 401); a refresh token is kept
+    // The refresh token of the delegated sign-in (empty for client credentials or before a sign-in): what the
+    // caller may keep in the system keychain when the admin asks, to start the next run from it.
+    QByteArray refreshToken() const { return m_refreshToken; }
     // The deadline for a whole response and the size cap (see RetryPolicy).
     void setLimits(int deadlineMs, qint64 maxBytes)
     {

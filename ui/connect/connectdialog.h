@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "graph/cloud.h"
+#include "graph/credentials.h"
+#include "graph/fetchoptions.h"
 #include "model/dataset.h"
 
 #include <QDialog>
@@ -25,7 +28,10 @@ class FetchJob;
 // "Connect to tenant…": cloud, tenant, app registration, sign-in method, time window and sign-in types,
 // with the permissions the app registration needs shown before anything happens. The device code is
 // shown with a copy button and the link; the fetch runs asynchronously and hands over a dataset.
-// Settings (not the secret) are remembered in QSettings.
+// Settings (not the secret) are remembered in QSettings, with the recent tenants and app registrations in the
+// drop-downs. "Remember in the system keychain" keeps the client secret (or, for a device-code sign-in, the
+// refresh token, so the next start needs no new code) in the keychain after a sign-in that worked, reads it back
+// next time, and forgets it when unticked; without a Secret Service the dialog says so and keeps them in memory.
 class ConnectDialog : public QDialog
 {
     Q_OBJECT
@@ -41,14 +47,27 @@ public:
 
 signals:
     void fetched(std::shared_ptr<const calens::Dataset> dataset, const QString& summary);
+    // After a sign-in that worked with "Remember" ticked: whether the keychain (true) or only this session's memory
+    // (false: no Secret Service) now holds the secret or the refresh token.
+    void remembered(bool inKeychain);
 
 private:
     void saveSettings() const;
-    QComboBox *m_cloud, *m_method;
-    QLineEdit *m_tenant, *m_clientId, *m_secret, *m_authority, *m_graph;
+    QString tenant() const;
+    QString clientId() const;
+    bool usesSecret() const;
+    void lookUpRemembered(); // reads the remembered secret (or probes the keychain) when "Remember" is ticked
+    void forgetRemembered();
+    void showKeychainNotice();
+    void start(
+        const graph::Endpoints& endpoints, const graph::Credentials& credentials, const graph::FetchOptions& options);
+    void keepInKeychain(const QString& account, const QString& secret);
+    QComboBox *m_cloud, *m_method, *m_tenant, *m_clientId;
+    QLineEdit *m_secret, *m_authority, *m_graph;
     QDateTimeEdit *m_since, *m_until;
-    QCheckBox *m_users, *m_sps, *m_msis, *m_onlyBlocked;
-    QLabel *m_deviceCode, *m_status;
+    QCheckBox *m_users, *m_sps, *m_msis, *m_onlyBlocked, *m_remember;
+    QLabel *m_deviceCode, *m_status, *m_keychainNotice;
+    bool m_secretFromKeychain = false, m_readingKeychain = false, m_signedIn = false;
     QProgressBar* m_progress;
     QPushButton *m_connect, *m_copyCode;
     graph::FetchJob* m_job = nullptr;

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "fixdialog.h"
 
+#include "connect/rememberedlogin.h"
 #include "graph/cloud.h"
+#include "graph/keychainaccounts.h"
+#include "graph/secretvault.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFontDatabase>
@@ -12,6 +16,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -43,6 +48,7 @@ FixDialog::FixDialog(std::shared_ptr<const Dataset> dataset, std::string fixId, 
     , m_graph(new QLineEdit)
     , m_status(new QLabel)
     , m_deviceCode(new QLabel)
+    , m_keychainNotice(new QLabel)
     , m_report(new QPlainTextEdit)
     , m_plan(new QPushButton(tr("Plan on the live object")))
     , m_apply(new QPushButton(tr("Apply…")))
@@ -65,6 +71,13 @@ FixDialog::FixDialog(std::shared_ptr<const Dataset> dataset, std::string fixId, 
     m_method->setCurrentIndex(s.value(QStringLiteral("graph/method"), 0).toInt());
     m_authority->setText(s.value(QStringLiteral("graph/authorityUrl")).toString());
     m_graph->setText(s.value(QStringLiteral("graph/graphUrl")).toString());
+    m_remember = rememberInKeychain();
+    m_secret->setObjectName(QStringLiteral("fixClientSecret"));
+    m_tenant->setCompleter(new QCompleter(recentTenants(), m_tenant)); // recent names only, never a secret
+    m_clientId->setCompleter(new QCompleter(recentClientIds(), m_clientId));
+    m_keychainNotice->setObjectName(QStringLiteral("fixKeychainNotice"));
+    m_keychainNotice->setWordWrap(true);
+    m_keychainNotice->hide();
     m_backupDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/backups");
     m_report->setObjectName(QStringLiteral("fixReport"));
     m_report->setReadOnly(true);
@@ -89,6 +102,7 @@ FixDialog::FixDialog(std::shared_ptr<const Dataset> dataset, std::string fixId, 
     form->addRow(tr("Client ID"), m_clientId);
     form->addRow(tr("Sign-in"), m_method);
     form->addRow(tr("Client secret"), m_secret);
+    form->addRow(QString(), m_keychainNotice);
     form->addRow(tr("Sign-in URL"), m_authority);
     form->addRow(tr("Graph URL"), m_graph);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
@@ -111,10 +125,39 @@ FixDialog::FixDialog(std::shared_ptr<const Dataset> dataset, std::string fixId, 
             == QMessageBox::Apply;
     };
     resize(860, 720);
+    readRemembered();
+}
+
+void FixDialog::readRemembered()
+{
+    if (!m_remember) return;
+    const QString tenant = m_tenant->text().trimmed(), clientId = m_clientId->text().trimmed();
+    if (tenant.isEmpty() || clientId.isEmpty()) return;
+    const QPointer<FixDialog> self(this);
+    auto showNotice = [self] {
+        const QString notice = keychainNotice();
+        self->m_keychainNotice->setText(notice);
+        self->m_keychainNotice->setVisible(!notice.isEmpty());
+    };
+    secretVault().read(graph::clientSecretAccount(tenant, clientId), [self, showNotice](const graph::SecretResult& r) {
+        if (!self) return;
+        showNotice();
+        if (r.ok && self->m_secret->text().isEmpty()) {
+            self->m_secret->setText(r.secret);
+            self->m_secret->setToolTip(tr("Read from the system keychain"));
+        }
+    });
+    const QString key = graph::keychainKey(tenant, clientId);
+    secretVault().read(graph::refreshTokenAccount(tenant, clientId), [self, key](const graph::SecretResult& r) {
+        if (!self || !r.ok) return;
+        self->m_keptSignIn = r.secret;
+        self->m_keptSignInFor = key;
+    });
 }
 
 FixDialog::~FixDialog()
 {
+    m_keptSignIn.fill(QLatin1Char('\0'));
     m_secret->setText(QString(m_secret->text().size(), QLatin1Char(' '))); // no copy of the secret left behind
 }
 
@@ -156,6 +199,9 @@ fix::FixRunner* FixDialog::runner(bool write)
     c.method = m_method->currentIndex() == 1 ? graph::Credentials::Method::ClientSecret
                                              : graph::Credentials::Method::DeviceCode;
     c.clientSecret = m_secret->text();
+    const bool kept = m_remember && c.method == graph::Credentials::Method::DeviceCode
+        && graph::keychainKey(c.tenant, c.clientId) == m_keptSignInFor;
+    if (kept) c.refreshToken = m_keptSignIn;
     if (write) c.delegatedScopes = fix::FixRunner::writeScopes(*endpoints); // the write permission, asked only now
     if (m_runner) m_runner->deleteLater();
     m_runner = new fix::FixRunner(*endpoints, c, this);
@@ -164,12 +210,21 @@ fix::FixRunner* FixDialog::runner(bool write)
                                   .arg(info.verificationUri.toHtmlEscaped(), info.userCode.toHtmlEscaped()));
     });
     connect(m_runner, &fix::FixRunner::progress, m_status, &QLabel::setText);
-    connect(m_runner, &fix::FixRunner::finished, this, [this](const fix::FixRunner::Result& r) {
-        setBusy(false);
-        m_deviceCode->clear();
-        showResult(r);
-        emit stepFinished(r);
-    });
+    connect(m_runner, &fix::FixRunner::finished, this,
+        [this, account = graph::refreshTokenAccount(c.tenant, c.clientId),
+            key = graph::keychainKey(c.tenant, c.clientId)](const fix::FixRunner::Result& r) {
+            // The newest refresh token of a remembered device-code sign-in replaces the kept one.
+            const QString refresh = QString::fromLatin1(m_runner ? m_runner->refreshToken() : QByteArray());
+            if (m_remember && !refresh.isEmpty() && refresh != m_keptSignIn) {
+                m_keptSignIn = refresh;
+                m_keptSignInFor = key;
+                secretVault().write(account, refresh, [](const graph::SecretResult&) {});
+            }
+            setBusy(false);
+            m_deviceCode->clear();
+            showResult(r);
+            emit stepFinished(r);
+        });
     return m_runner;
 }
 

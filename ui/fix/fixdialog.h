@@ -20,7 +20,8 @@ namespace calens {
 // "Plan on the live tenant…" from the wizard's fix page: signs in, reads the object the fix changes, shows the
 // field-level diff of the live object, what the change does to the loaded sign-ins and the warnings; applies
 // only after an explicit confirmation (with a backup, a read-back check and the write permission asked for
-// then), and rolls back from that backup. The secret stays in this dialog's memory.
+// then), and rolls back from that backup. The secret stays in this dialog's memory; when the admin asked the
+// Connect dialog to remember, the same remembered secret (or kept device-code sign-in) is used here.
 class FixDialog : public QDialog
 {
     Q_OBJECT
@@ -49,6 +50,7 @@ private:
     fix::FixRunner* runner(bool write);
     void showResult(const fix::FixRunner::Result& result);
     void setBusy(bool busy);
+    void readRemembered(); // the secret or the kept sign-in the Connect dialog remembered, when asked to
 
     std::shared_ptr<const Dataset> m_dataset;
     std::string m_fixId;
@@ -57,7 +59,10 @@ private:
     std::vector<uint32_t> m_diagnosed;
     QComboBox *m_cloud, *m_method;
     QLineEdit *m_tenant, *m_clientId, *m_secret, *m_authority, *m_graph;
-    QLabel *m_status, *m_deviceCode;
+    QLabel *m_status, *m_deviceCode, *m_keychainNotice;
+    QString m_keptSignIn; // a remembered refresh token for the device-code sign-in (memory only)
+    QString m_keptSignInFor; // whose: graph::keychainKey(tenant, client ID)
+    bool m_remember = false;
     QPlainTextEdit* m_report;
     QPushButton *m_plan, *m_apply, *m_rollback;
     fix::FixRunner* m_runner = nullptr;
