@@ -5,6 +5,7 @@
 #include "export/exportreportdialog.h"
 #include "loadworker.h"
 #include "messagebar.h"
+#include "paste/errorfetchflow.h"
 #include "paste/pasteerrordialog.h"
 #include "query/directorytablemodels.h"
 #include "query/summary.h"
@@ -315,6 +316,7 @@ ConnectDialog* MainWindow::openConnectDialog()
 {
     auto* dialog = new ConnectDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectDialog::ownSignInRefused, this, [this](const QString& text) { pasteError(text, true); });
     connect(
         dialog, &ConnectDialog::fetched, this, [this](std::shared_ptr<const Dataset> dataset, const QString& notes) {
             InputReport fetched;
@@ -336,11 +338,17 @@ ConnectDialog* MainWindow::openConnectDialog()
     return dialog;
 }
 
-PasteErrorDialog* MainWindow::pasteError()
+PasteErrorDialog* MainWindow::pasteError(const QString& text, bool ownSignIn)
 {
     auto* dialog = new PasteErrorDialog(m_session->dataset(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!text.isEmpty()) dialog->setErrorText(text);
+    dialog->setOwnSignIn(ownSignIn);
     connect(dialog, &PasteErrorDialog::diagnoseRequested, this, &MainWindow::diagnose);
+    connect(dialog, &PasteErrorDialog::fetchRequested, this,
+        [this, dialog](const graph::FetchOptions& only, const QString& what) {
+            fetchAndDiagnose(this, dialog->extracted(), only, what);
+        });
     dialog->show();
     return dialog;
 }

@@ -54,7 +54,9 @@ public:
     // Opens the export dialog (nullptr before data is loaded): every incident shown, or the focus sign-in's.
     ExportReportDialog* exportReport(const ReportFocus& focus = {});
     ConnectDialog* openConnectDialog();
-    PasteErrorDialog* pasteError(); // "Paste an error…": the dialog, prefilled from the clipboard
+    // "Paste an error…": the dialog, prefilled from the clipboard or with `text`; `ownSignIn` when the text is CA
+    // Lens's own refused sign-in.
+    PasteErrorDialog* pasteError(const QString& text = QString(), bool ownSignIn = false);
     SignInsView* signInsView() const { return m_signIns; }
     IncidentsView* incidentsView() const { return m_incidents; }
     ReplayView* replayView() const { return m_replay; }

@@ -3,6 +3,7 @@
 // app, IP, device and user; the matching sign-in is found by correlation id, request id or time with hints;
 // without one, the fetch hint quotes every value from the paste.
 #include "diagnosis/diagnoser.h"
+#include "diagnosis/errorfetch.h"
 #include "diagnosis/errormatch.h"
 #include "diagnosis/errortext.h"
 #include "diagnosis/fetchhint.h"
@@ -49,6 +50,7 @@ private slots:
     void timeAloneIsNotEnoughWhenSeveralFit();
     void fetchHintQuotesEveryValue();
     void fetchHintWithoutIds();
+    void fetchOptionsForAnError();
 
 private:
     uint32_t blockedRow() const;
@@ -299,6 +301,42 @@ void TestErrorText::fetchHintQuotesEveryValue()
 void TestErrorText::fetchHintWithoutIds()
 {
     QVERIFY(fetchHintFor(parseErrorText(QStringLiteral("AADSTS53003 and nothing else"))).isEmpty());
+}
+
+// What "Fetch from the tenant…" asks Graph for.
+void TestErrorText::fetchOptionsForAnError()
+{
+    const int64_t now = parseTimestamp("2026-10-20T12:00:00Z");
+    const int64_t at = parseTimestamp("2026-10-15T09:12:44Z");
+    ErrorText e;
+    e.codes = { 53003 };
+    e.correlationId = QStringLiteral("0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0");
+    e.appId = QStringLiteral("00000003-0000-0000-c000-000000000000");
+    e.timestampMs = at;
+    // A correlation ID: its whole flow (any result, any kind) around the time, with the policies.
+    auto o = fetchOptionsFor(e, now);
+    QVERIFY(o);
+    QCOMPARE(o->correlationId, e.correlationId);
+    QVERIFY(!o->errorCode && o->appId.isEmpty());
+    QVERIFY(o->userSignIns && o->servicePrincipalSignIns && o->managedIdentitySignIns && o->directoryData);
+    QCOMPARE(o->sinceMs, at - kErrorMatchWindowMs);
+    QVERIFY(o->untilMs > at + kErrorMatchWindowMs - 1); // the window is half-open: its end is included
+    // No time: Graph's 30 days up to now.
+    e.timestampMs = kNoTime;
+    o = fetchOptionsFor(e, now);
+    QVERIFY(o);
+    QCOMPARE(o->untilMs, now);
+    QCOMPARE(o->untilMs - o->sinceMs, int64_t(30) * 24 * 3600 * 1000);
+    // No correlation ID: the code and the app within the time window.
+    e.correlationId.clear();
+    QVERIFY(!fetchOptionsFor(e, now)); // nor a time: nothing to ask for
+    e.timestampMs = at;
+    o = fetchOptionsFor(e, now);
+    QVERIFY(o);
+    QCOMPARE(o->errorCode.value_or(0), 53003);
+    QCOMPARE(o->appId, e.appId);
+    // A time after now (a clock off by a day) cannot be fetched.
+    QVERIFY(!fetchOptionsFor(e, at - 24 * 3600 * 1000LL));
 }
 
 QTEST_GUILESS_MAIN(TestErrorText)

@@ -3,6 +3,7 @@
 // Usage: calens_screenshots OUTDIR   (offscreen or under Xvfb)
 #include "session/datasession.h"
 #include "ui/mainwindow.h"
+#include "ui/paste/pasteerrordialog.h"
 #include "ui/wizard/diagnosiswizard.h"
 
 #include "model/signinref.h"
@@ -31,7 +32,8 @@ int main(int argc, char** argv)
     if (!loaded.wait(60000)) return 1;
     QTest::qWait(1500); // incidents cluster on a worker
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
-    const char* names[] = { "signins", "policy-results", "policies", "named-locations", "incidents", "whatif", "replay" };
+    const char* names[]
+        = { "signins", "policy-results", "policies", "named-locations", "incidents", "whatif", "replay" };
     window.setFilterText(QStringLiteral("error:ca"));
     window.applyFilterNow();
     QTest::qWait(800);
@@ -60,5 +62,13 @@ int main(int argc, char** argv)
         wizard.grab().save(out.filePath(QStringLiteral("wizard-fix.png")));
         break;
     }
+    // "Paste an error…" with a token error that matches nothing loaded: what it read and what to fetch.
+    PasteErrorDialog* paste = window.pasteError(QStringLiteral(
+        R"({"error":"invalid_grant","error_description":"AADSTS53003: Access has been blocked by Conditional )"
+        R"(Access policies. The access policy does not allow token issuance. Trace ID: )"
+        R"(9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a Correlation ID: 0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0 Timestamp: )"
+        R"(2026-10-15 09:12:44Z","error_codes":[53003]})"));
+    QTest::qWait(300);
+    paste->grab().save(out.filePath(QStringLiteral("paste-error.png")));
     return 0;
 }

@@ -5,6 +5,7 @@
 
 #include "graph/fetchjob.h"
 #include "graph/fetchprogress.h"
+#include "graph/grapherror.h"
 #include "graph/keychainaccounts.h"
 #include "graph/secretvault.h"
 
@@ -35,7 +36,19 @@ const char* kPermissions = QT_TRANSLATE_NOOP("ConnectDialog",
     "(delegated or application permissions). A signing-in user also needs a role that may read "
     "sign-in logs and Conditional Access: Global Reader, Security Reader, Security Administrator or "
     "Conditional Access Administrator. Sign-in logs need Microsoft Entra ID P1 or P2.");
+
+// The refusal in the shape the error reader knows from MSAL: the code and description, then the ids and time.
+QString refusalAsErrorText(const graph::GraphError& e)
+{
+    QStringList lines;
+    lines << (e.detail.startsWith(QLatin1String("AADSTS")) ? e.detail : e.code + QStringLiteral(": ") + e.detail);
+    if (!e.traceId.isEmpty()) lines << QStringLiteral("Trace ID: ") + e.traceId;
+    if (!e.correlationId.isEmpty()) lines << QStringLiteral("Correlation ID: ") + e.correlationId;
+    if (!e.timestamp.isEmpty()) lines << QStringLiteral("Timestamp: ") + e.timestamp;
+    return lines.join(QLatin1Char('\n'));
 }
+
+} // namespace
 
 ConnectDialog::ConnectDialog(QWidget* parent)
     : QDialog(parent)
@@ -56,9 +69,11 @@ ConnectDialog::ConnectDialog(QWidget* parent)
     , m_deviceCode(new QLabel)
     , m_status(new QLabel)
     , m_keychainNotice(new QLabel)
+    , m_limit(new QLabel)
     , m_progress(new QProgressBar)
     , m_connect(new QPushButton(tr("Connect and fetch")))
     , m_copyCode(new QPushButton(tr("Copy code")))
+    , m_diagnoseRefusal(new QPushButton(tr("Diagnose this refusal…")))
 {
     setWindowTitle(tr("Connect to a tenant"));
     setObjectName(QStringLiteral("connectDialog"));
@@ -135,7 +150,18 @@ ConnectDialog::ConnectDialog(QWidget* parent)
     codeRow->addWidget(m_copyCode);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     buttons->addButton(m_connect, QDialogButtonBox::AcceptRole);
+    m_limit->setObjectName(QStringLiteral("fetchLimit"));
+    m_limit->setWordWrap(true);
+    m_limit->setTextFormat(Qt::PlainText);
+    m_limit->hide();
+    m_diagnoseRefusal->setObjectName(QStringLiteral("diagnoseRefusal"));
+    m_diagnoseRefusal->setToolTip(tr("CA Lens's own sign-in was blocked by Conditional Access: read the refusal "
+                                     "like a pasted error and find what to fetch to diagnose it"));
+    connect(m_diagnoseRefusal, &QPushButton::clicked, this, [this] { emit ownSignInRefused(m_refusal); });
+    buttons->addButton(m_diagnoseRefusal, QDialogButtonBox::ActionRole);
+    m_diagnoseRefusal->hide(); // after addButton, which shows it
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_limit);
     layout->addWidget(permissions);
     layout->addLayout(form);
     layout->addLayout(codeRow);
@@ -302,6 +328,19 @@ void ConnectDialog::setWindow(qint64 sinceMs, qint64 untilMs)
     m_until->setDateTime(QDateTime::fromMSecsSinceEpoch(untilMs, Qt::UTC));
 }
 
+void ConnectDialog::limitTo(const graph::FetchOptions& only, const QString& what)
+{
+    m_only = only;
+    m_limit->setText(what);
+    m_limit->show();
+    setWindow(only.sinceMs, only.untilMs);
+    // The form's window and kinds no longer apply: the limit decides.
+    for (QWidget* w : std::initializer_list<QWidget*> { m_since, m_until, m_users, m_sps, m_msis, m_onlyBlocked })
+        w->setEnabled(false);
+    if (!tenant().isEmpty() && !clientId().isEmpty())
+        QMetaObject::invokeMethod(this, &ConnectDialog::connectNow, Qt::QueuedConnection);
+}
+
 void ConnectDialog::saveSettings() const
 {
     QSettings s;
@@ -343,6 +382,7 @@ void ConnectDialog::connectNow()
     options.servicePrincipalSignIns = m_sps->isChecked();
     options.managedIdentitySignIns = m_msis->isChecked();
     if (m_onlyBlocked->isChecked()) options.errorCode = 53003;
+    if (m_only) options = *m_only;
     saveSettings();
     const bool needsLookUp = m_remember->isChecked() && (!usesSecret() || credentials.clientSecret.isEmpty());
     if (!needsLookUp) {
@@ -383,6 +423,7 @@ void ConnectDialog::start(
     const graph::Endpoints& endpoints, const graph::Credentials& credentials, const graph::FetchOptions& options)
 {
     m_signedIn = false;
+    m_diagnoseRefusal->hide();
     m_job = new graph::FetchJob(endpoints, credentials, options, this);
     m_connect->setEnabled(false);
     m_progress->setRange(0, 0);
@@ -419,6 +460,10 @@ void ConnectDialog::start(
         if (!ok) {
             m_status->setText(tr("Stopped: %1").arg(m_job->error().text()));
             summary = m_job->error().text() + QLatin1Char('\n') + summary;
+            if (m_job->error().isConditionalAccessBlock()) {
+                m_refusal = refusalAsErrorText(m_job->error());
+                m_diagnoseRefusal->show();
+            }
         }
         m_job->deleteLater();
         m_job = nullptr;

@@ -9,6 +9,7 @@
 #include <QDialog>
 
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -44,12 +45,18 @@ public:
     void setTenant(const QString& tenant, const QString& clientId);
     void setClientSecret(const QString& secret); // switches to the client-secret method
     void setWindow(qint64 sinceMs, qint64 untilMs);
+    // Fetch exactly this (the sign-ins behind a pasted error) instead of the window and kinds in the form;
+    // `what` says so at the top of the dialog. Connects at once when the tenant and app are known.
+    void limitTo(const graph::FetchOptions& only, const QString& what);
 
 signals:
     void fetched(std::shared_ptr<const calens::Dataset> dataset, const QString& summary);
     // After a sign-in that worked with "Remember" ticked: whether the keychain (true) or only this session's memory
     // (false: no Secret Service) now holds the secret or the refresh token.
     void remembered(bool inKeychain);
+    // CA Lens's own sign-in was refused by Conditional Access and the admin asked to diagnose it: the refusal as
+    // the token endpoint gave it (code, description, correlation ID, time), in the shape of a pasted error.
+    void ownSignInRefused(const QString& errorText);
 
 private:
     void saveSettings() const;
@@ -66,10 +73,12 @@ private:
     QLineEdit *m_secret, *m_authority, *m_graph;
     QDateTimeEdit *m_since, *m_until;
     QCheckBox *m_users, *m_sps, *m_msis, *m_onlyBlocked, *m_remember;
-    QLabel *m_deviceCode, *m_status, *m_keychainNotice;
+    QLabel *m_deviceCode, *m_status, *m_keychainNotice, *m_limit;
     bool m_secretFromKeychain = false, m_readingKeychain = false, m_signedIn = false;
     QProgressBar* m_progress;
-    QPushButton *m_connect, *m_copyCode;
+    QPushButton *m_connect, *m_copyCode, *m_diagnoseRefusal;
+    std::optional<graph::FetchOptions> m_only;
+    QString m_refusal; // the last refusal by Conditional Access, as error text
     graph::FetchJob* m_job = nullptr;
 };
 

@@ -2,11 +2,13 @@
 #include "pasteerrordialog.h"
 
 #include "diagnosis/codemeaning.h"
+#include "diagnosis/errorfetch.h"
 #include "model/dataset.h"
 #include "model/signinref.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -71,6 +73,8 @@ PasteErrorDialog::PasteErrorDialog(std::shared_ptr<const Dataset> dataset, QWidg
     , m_hintBox(new QWidget)
     , m_copied(new QLabel)
     , m_diagnose(new QPushButton(tr("Diagnose")))
+    , m_fetch(new QPushButton(tr("Fetch from the tenant…")))
+    , m_ownNote(plainLabel(QStringLiteral("ownSignInNote")))
 {
     setWindowTitle(tr("Paste an error"));
     setObjectName(QStringLiteral("pasteErrorDialog"));
@@ -111,7 +115,24 @@ PasteErrorDialog::PasteErrorDialog(std::shared_ptr<const Dataset> dataset, QWidg
     m_copied->setObjectName(QStringLiteral("copiedNote"));
     copies->addWidget(m_copied);
     copies->addStretch(1);
+    m_fetch->setObjectName(QStringLiteral("fetchButton"));
+    m_fetch->setToolTip(tr("Sign in to the tenant and fetch only the sign-ins behind this error, with the current "
+                           "policies and named locations, then diagnose"));
+    connect(m_fetch, &QPushButton::clicked, this, [this] {
+        const auto only = fetchOptionsFor(m_error, QDateTime::currentMSecsSinceEpoch());
+        if (!only) return;
+        const QString window = tr("from %1 to %2 UTC").arg(isoTime(only->sinceMs), isoTime(only->untilMs));
+        const QString what = only->correlationId.isEmpty()
+            ? tr("Fetching only the sign-ins of the error's time (%1)%2.")
+                  .arg(window, only->appId.isEmpty() ? QString() : tr(" to the app %1").arg(only->appId))
+            : tr("Fetching only the sign-ins of correlation ID %1, %2.").arg(only->correlationId, window);
+        emit fetchRequested(*only, what);
+        accept();
+    });
+    copies->addWidget(m_fetch);
     hintLayout->addLayout(copies);
+    m_ownNote->hide();
+    hintLayout->addWidget(m_ownNote);
     layout->addWidget(m_hintBox, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
@@ -151,6 +172,12 @@ void PasteErrorDialog::setErrorText(const QString& text)
 {
     m_text->setPlainText(text);
     readText();
+}
+
+void PasteErrorDialog::setOwnSignIn(bool own)
+{
+    m_own = own;
+    showMatch();
 }
 
 void PasteErrorDialog::readText()
@@ -217,8 +244,16 @@ void PasteErrorDialog::showMatch()
         m_hintBox->hide();
         return;
     }
-    m_matchText->setText(
-        text + QLatin1Char(' ') + tr("Fetch it with one of these, open the result, and paste the error again:"));
+    m_matchText->setText(text + QLatin1Char(' ')
+        + (m_own ? tr("Its log entry has to come from elsewhere:")
+                 : tr("Fetch it from the tenant, or run one of these, open the result and paste the error again:")));
+    m_fetch->setVisible(!m_own && fetchOptionsFor(m_error, QDateTime::currentMSecsSinceEpoch()).has_value());
+    m_ownNote->setVisible(m_own);
+    m_ownNote->setText(tr("This is CA Lens's own sign-in, refused by Conditional Access: the same sign-in cannot "
+                          "fetch its log. Its entry is in the tenant's sign-in logs (user sign-ins for a device-code "
+                          "sign-in, service principal sign-ins for a client secret). Run one of these as an admin "
+                          "whose sign-in is allowed, or download it from the sign-in logs in the Microsoft Entra "
+                          "admin center, then open the file and paste this error again."));
     m_hintText->setPlainText(tr("Microsoft Graph (beta), one request per kind of sign-in:") + QLatin1Char('\n')
         + m_hint.graphRequests.join(QLatin1Char('\n')) + QStringLiteral("\n\n")
         + tr("Log Analytics or Data Explorer (KQL):") + QLatin1Char('\n') + m_hint.kql);

@@ -4,6 +4,7 @@
 #include "diagnosis/errormatch.h"
 #include "diagnosis/errortext.h"
 #include "diagnosis/fetchhint.h"
+#include "graph/fetchoptions.h"
 
 #include <QDialog>
 
@@ -33,9 +34,14 @@ public:
     const ErrorText& extracted() const { return m_error; }
     const ErrorMatch& match() const { return m_match; }
     const FetchHint& fetchHint() const { return m_hint; }
+    // The error is CA Lens's own refused sign-in: fetching it with the same sign-in cannot work, so the dialog
+    // says where its log entry is instead of offering the fetch.
+    void setOwnSignIn(bool own);
 
 signals:
     void diagnoseRequested(int row);
+    // "Fetch from the tenant…": the sign-ins behind the error, and a sentence saying which.
+    void fetchRequested(const calens::graph::FetchOptions& only, const QString& what);
 
 private:
     void readText();
@@ -53,6 +59,9 @@ private:
     QWidget* m_hintBox;
     QLabel* m_copied;
     QPushButton* m_diagnose;
+    QPushButton* m_fetch;
+    QLabel* m_ownNote;
+    bool m_own = false;
     ErrorText m_error;
     ErrorMatch m_match;
     FetchHint m_hint;
