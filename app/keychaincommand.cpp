@@ -18,6 +18,7 @@
 #include <string>
 #include <termios.h>
 #include <unistd.h>
+#include <utility>
 
 using namespace calens::graph;
 
@@ -104,7 +105,7 @@ int runKeychain(const QStringList& args)
         QString secret = readSecretLine(QStringLiteral("Client secret for tenant %1, client ID %2 (not shown): ")
                                             .arg(calens::text::singleLine(tenant), calens::text::singleLine(clientId)));
         if (secret.isEmpty()) return usage(QStringLiteral("no client secret on standard input"));
-        const SecretResult r = waitForSecret([&](SecretStore::Done done) { store.write(secretAccount, secret, done); });
+        const SecretResult r = waitForSecret([&](SecretStore::Done done) { store.write(secretAccount, secret, std::move(done)); });
         secret.fill(QLatin1Char('\0'));
         if (r.unavailable) return usage(keychainUnusable(r));
         if (!r.ok) return usage(r.error);
@@ -114,7 +115,7 @@ int runKeychain(const QStringList& args)
         return 0;
     }
     for (const QString& account : { secretAccount, refreshTokenAccount(tenant, clientId) }) {
-        const SecretResult r = waitForSecret([&](SecretStore::Done done) { store.remove(account, done); });
+        const SecretResult r = waitForSecret([&](SecretStore::Done done) { store.remove(account, std::move(done)); });
         if (r.unavailable) return usage(keychainUnusable(r));
         if (!r.ok && !r.notFound) return usage(r.error);
     }
