@@ -149,7 +149,7 @@ int runAnalyze(const QStringList& args)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        printCommandHelp(parser, QStringLiteral("analyze"));
         return 0;
     }
     // parse() takes args[0] ("analyze") as the program name.

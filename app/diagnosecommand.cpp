@@ -65,7 +65,7 @@ int runDiagnose(const QStringList& args)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        printCommandHelp(parser, QStringLiteral("diagnose"));
         return 0;
     }
     const QStringList paths = parser.positionalArguments();

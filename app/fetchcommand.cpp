@@ -106,8 +106,7 @@ int runFetch(const QStringList& args)
     loginOptions.addTo(p);
     if (!p.parse(args)) return usageError(p.errorText());
     if (p.isSet(help)) {
-        std::fputs(qPrintable(p.helpText().replace(QCoreApplication::applicationFilePath(), QStringLiteral("calens"))),
-            stdout);
+        printCommandHelp(p, QStringLiteral("fetch"));
         return 0;
     }
     if (!p.positionalArguments().isEmpty())

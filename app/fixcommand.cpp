@@ -139,8 +139,7 @@ int runFix(const QStringList& args)
     loginOptions.addTo(p);
     if (!p.parse(args)) return usage(p.errorText());
     if (p.isSet(help)) {
-        std::fputs(qPrintable(p.helpText().replace(QCoreApplication::applicationFilePath(), QStringLiteral("calens"))),
-            stdout);
+        printCommandHelp(p, QStringLiteral("fix"));
         return 0;
     }
     QStringList paths = p.positionalArguments();

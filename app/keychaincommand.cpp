@@ -86,8 +86,7 @@ int runKeychain(const QStringList& args)
                        "for a device-code login."));
     if (!p.parse(args)) return usage(p.errorText());
     if (p.isSet(help)) {
-        std::fputs(qPrintable(p.helpText().replace(QCoreApplication::applicationFilePath(), QStringLiteral("calens"))),
-            stdout);
+        printCommandHelp(p, QStringLiteral("keychain"));
         return 0;
     }
     const QStringList verbs = p.positionalArguments(); // parse() took args[0], "keychain", as the program name
@@ -105,7 +104,8 @@ int runKeychain(const QStringList& args)
         QString secret = readSecretLine(QStringLiteral("Client secret for tenant %1, client ID %2 (not shown): ")
                                             .arg(calens::text::singleLine(tenant), calens::text::singleLine(clientId)));
         if (secret.isEmpty()) return usage(QStringLiteral("no client secret on standard input"));
-        const SecretResult r = waitForSecret([&](SecretStore::Done done) { store.write(secretAccount, secret, std::move(done)); });
+        const SecretResult r
+            = waitForSecret([&](SecretStore::Done done) { store.write(secretAccount, secret, std::move(done)); });
         secret.fill(QLatin1Char('\0'));
         if (r.unavailable) return usage(keychainUnusable(r));
         if (!r.ok) return usage(r.error);

@@ -6,8 +6,12 @@
 #include "reportcommand.h"
 #include "whatifcommand.h"
 
+#include "text/closestword.h"
+#include "text/safetext.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QStringList>
 
 #include <cstdio>
@@ -52,20 +56,77 @@ int topLevel(int argc, char** argv)
     return 0;
 }
 
+// Every command once: its name and what runs it. `report` makes its own (offscreen) QGuiApplication.
+struct Command
+{
+    const char* name;
+    int (*run)(const QStringList& args);
+};
+constexpr Command kCommands[] = {
+    { "analyze", runAnalyze },
+    { "diagnose", runDiagnose },
+    { "whatif", runWhatIf },
+    { "fetch", runFetch },
+    { "fix", runFix },
+    { "keychain", runKeychain },
+    { "synth", runSynth },
+};
+
+const Command* findCommand(const char* name)
+{
+    for (const Command& c : kCommands)
+        if (std::strcmp(c.name, name) == 0) return &c;
+    return nullptr;
+}
+
+// A first word that is no command and no existing file, and looks like a word rather than a path, is a mistyped
+// command: opening a window on it would only say the file is missing (or, without a display, abort in Qt).
+int unknownCommand(const QString& word)
+{
+    QStringList names { QStringLiteral("report"), QStringLiteral("help") };
+    for (const Command& c : kCommands) names << QString::fromLatin1(c.name);
+    const QString closest = calens::text::closestWord(word, names);
+    std::fprintf(stderr, "calens: unknown command '%s'%s; calens --help lists them\n",
+        qPrintable(calens::text::singleLine(word)),
+        closest.isEmpty() ? "" : qPrintable(QStringLiteral(" (did you mean '%1'?)").arg(closest)));
+    return 2;
+}
+
+bool looksLikeCommand(const QString& word)
+{
+    if (word.isEmpty() || word.size() > 32 || QFileInfo::exists(word)) return false;
+    for (QChar c : word)
+        if (!(c.isLetter() && c.unicode() < 128) && c != QLatin1Char('-')) return false;
+    return !word.startsWith(QLatin1Char('-'));
+}
+
+bool hasDisplay(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "-platform") == 0) return true; // Qt's own choice of platform, e.g. offscreen
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     const char* command = argc > 1 ? argv[1] : "";
-    const bool cli = std::strcmp(command, "analyze") == 0 || std::strcmp(command, "synth") == 0
-        || std::strcmp(command, "diagnose") == 0 || std::strcmp(command, "whatif") == 0
-        || std::strcmp(command, "fetch") == 0 || std::strcmp(command, "fix") == 0
-        || std::strcmp(command, "keychain") == 0;
     if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0 || std::strcmp(command, "--version") == 0
         || std::strcmp(command, "-v") == 0 || std::strcmp(command, "help") == 0)
         return topLevel(argc, argv);
-    if (std::strcmp(command, "report") == 0) return runReport(argc, argv); // makes its own (offscreen) QGuiApplication
+    if (std::strcmp(command, "report") == 0) return runReport(argc, argv);
+    const Command* cli = findCommand(command);
     if (!cli) {
+        const QString first = QString::fromLocal8Bit(command);
+        if (looksLikeCommand(first)) return unknownCommand(first);
+        if (!hasDisplay(argc, argv)) {
+            std::fputs("calens: no display to open the window on (DISPLAY is not set); the commands work without "
+                       "one: calens --help\n",
+                stderr);
+            return 2;
+        }
         QStringList args;
         for (int i = 1; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
         return runGui(argc, argv, args);
@@ -75,11 +136,5 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(CALENS_VERSION));
     QStringList args = QCoreApplication::arguments();
     args.removeFirst(); // the program
-    if (args.first() == QLatin1String("analyze")) return runAnalyze(args);
-    if (args.first() == QLatin1String("diagnose")) return runDiagnose(args);
-    if (args.first() == QLatin1String("whatif")) return runWhatIf(args);
-    if (args.first() == QLatin1String("fetch")) return runFetch(args);
-    if (args.first() == QLatin1String("fix")) return runFix(args);
-    if (args.first() == QLatin1String("keychain")) return runKeychain(args);
-    return runSynth(args);
+    return cli->run(args);
 }

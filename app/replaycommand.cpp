@@ -98,7 +98,7 @@ int runWhatIfReplay(const QStringList& args)
     parser.addOptions({ replay, policies, locations, json, examples });
     if (!parser.parse(args)) return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        printCommandHelp(parser, QStringLiteral("whatif --replay"));
         return 0;
     }
     const QStringList paths = parser.positionalArguments();

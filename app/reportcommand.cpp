@@ -74,7 +74,7 @@ int runReport(const QStringList& args)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        printCommandHelp(parser, QStringLiteral("report"));
         return 0;
     }
     QStringList paths = parser.positionalArguments();

@@ -54,9 +54,7 @@ int runSynth(const QStringList& args)
     parser.addOption(help);
     if (!parser.parse(args)) return usageError(parser.errorText());
     if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText().replace(
-                       QCoreApplication::applicationFilePath(), QStringLiteral("calens synth"))),
-            stdout);
+        printCommandHelp(parser, QStringLiteral("synth"));
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "terminal.h"
 
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
 #include "text/safetext.h"
 
 void printLine(std::FILE* stream, const QString& line)
@@ -28,4 +31,13 @@ QString padded(const QString& text, int width)
 {
     if (text.size() > width) return text.left(width - 3) + QStringLiteral("...");
     return text.leftJustified(width, QLatin1Char(' '));
+}
+
+void printCommandHelp(const QCommandLineParser& parser, const QString& command)
+{
+    QString text = parser.helpText();
+    // Qt starts the usage line with the program as it was started (argv[0]).
+    const QString started = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+    if (text.startsWith(started)) text.replace(0, started.size(), QStringLiteral("Usage: calens ") + command);
+    std::fputs(text.toLocal8Bit().constData(), stdout);
 }

@@ -3,6 +3,8 @@
 
 #include <QString>
 
+class QCommandLineParser;
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -21,6 +23,10 @@ void printError(const char* command, const QString& message);
 // JSON output (--json): the same value, with C1, bidirectional, zero-width and line-separator characters
 // inside strings written as \uXXXX escapes, so it is as safe on a terminal as in a pipe.
 void printJson(const nlohmann::ordered_json& value);
+
+// A command's --help on stdout, its usage line naming the command as typed ("calens fetch [options]") instead of
+// the path the program was started by.
+void printCommandHelp(const QCommandLineParser& parser, const QString& command);
 
 // `text` padded with spaces to `width` characters, or cut to width-3 and "..." (whole characters).
 QString padded(const QString& text, int width);

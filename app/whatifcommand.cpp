@@ -296,7 +296,7 @@ int runWhatIf(const QStringList& args)
         o.insiderRisk, o.authFlow, o.compliant, o.trust, o.deviceProperty });
     if (!parser.parse(args)) return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        printCommandHelp(parser, QStringLiteral("whatif"));
         return 0;
     }
     // parse() takes args[0] ("whatif") as the program name.

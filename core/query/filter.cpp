@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "filter.h"
 
+#include "text/closestword.h"
+
 #include "ingest/timestamp.h"
 #include "model/enums.h"
 
@@ -85,23 +87,6 @@ std::vector<Token> tokenize(const QString& text)
     return out;
 }
 
-int editDistance(const QString& a, const QString& b)
-{
-    std::vector<int> row(size_t(b.size()) + 1);
-    for (size_t j = 0; j < row.size(); ++j) row[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
-        row[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int up = row[size_t(j)];
-            row[size_t(j)] = std::min(
-                { up + 1, row[size_t(j - 1)] + 1, diagonal + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1) });
-            diagonal = up;
-        }
-    }
-    return row.back();
-}
-
 // A word before a colon that names no field is a typo far more often than text to search for.
 bool looksLikeField(const QString& key)
 {
@@ -113,17 +98,9 @@ bool looksLikeField(const QString& key)
 
 QString closestField(const QString& key)
 {
-    QString best;
-    int bestDistance = 3; // more than two edits away is no suggestion
-    for (const auto& f : kFields) {
-        const QString name = QString::fromLatin1(f.name);
-        const int d = name.startsWith(key, Qt::CaseInsensitive) ? 1 : editDistance(key, name);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = name;
-        }
-    }
-    return best;
+    QStringList names;
+    for (const auto& f : kFields) names << QString::fromLatin1(f.name);
+    return text::closestWord(key, names);
 }
 
 template<typename E, typename P> bool enumValues(const QString& v, int count, P parseOne, std::vector<uint8_t>& out)
