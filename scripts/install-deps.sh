@@ -15,8 +15,8 @@ packages=(
   # Qt6Charts' CMake config requires Qt6OpenGL, and Qt6Gui looks for OpenGL and XKB; qt6-charts-dev and
   # qt6-base-dev do not depend on these packages, so a machine without them cannot configure.
   libqt6opengl6-dev libgl-dev libxkbcommon-dev
-  # Static analysis (scripts/lint.sh).
-  clang-tidy cppcheck
+  # Static analysis and formatting (scripts/lint.sh).
+  clang-tidy clang-format cppcheck
   # Tests: the CLI tests read JSON with jq, the report tests read PDFs with pdftotext, the keychain test runs
   # a Secret Service in its own D-Bus session, the GUI runs under Xvfb; the fonts the report is set in.
   jq python3 file poppler-utils xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Static analysis of core/, ui/ and app/: clang-tidy (checks in .clang-tidy, compile commands from
+# Static analysis of core/, ui/ and app/: clang-format (also tests/), clang-tidy (checks in .clang-tidy, compile commands from
 # build/release) and cppcheck (warning, performance, portability; suppressions in .cppcheck-suppressions).
 # Exits non-zero on any finding. Usage: scripts/lint.sh [-j N] [FILE...]   (default: every .cpp there)
 # Configure first: cmake --preset release or ci (the moc/uic headers must exist: build once).
@@ -37,7 +37,13 @@ cppcheck --quiet --std=c++20 --language=c++ --enable=warning,performance,portabi
 cpp=$(grep -E '^[^ ]+:[0-9]+:[0-9]+: ' "$out/cppcheck.log" | sort -u)
 echo "cppcheck: ${#files[@]} files in $((SECONDS - start)) s"
 
+# Formatting: the project's .clang-format on every C++ file (the analysed ones and the tests), changing nothing.
+if [ $# -gt 0 ]; then formatted=("$@"); else mapfile -t formatted < <(git ls-files 'core/*.cpp' 'core/*.h' 'ui/*.cpp' 'ui/*.h' 'app/*.cpp' 'app/*.h' 'tests/*.cpp' 'tests/*.h'); fi
+format=$(clang-format --dry-run --Werror "${formatted[@]}" 2>&1 | grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error):' | sed 's/$/ [clang-format: run clang-format -i]/')
+echo "clang-format: ${#formatted[@]} files"
+
 status=0
+if [ -n "${format//[$'\n ']/}" ]; then echo "$format"; status=1; fi
 if [ -n "${tidy//[$'\n ']/}" ]; then echo "$tidy"; status=1; fi
 if [ -n "${cpp//[$'\n ']/}" ]; then echo "$cpp"; status=1; fi
 [ $status -eq 0 ] && echo "lint: no findings"

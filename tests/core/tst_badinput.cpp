@@ -166,7 +166,11 @@ void TestBadInput::legacyEncoding()
 {
     // Windows-1252 bytes: é (0xE9), ü (0xFC) and the euro sign (0x80, where Latin-1 has a control).
     QTemporaryDir dir;
-    const QByteArray json = "[" + signIn(1, ",\"userDisplayName\":\"Ren\xe9" "e \x80\"") + "," + signIn(2) + "]";
+    const QByteArray json = "["
+        + signIn(1,
+            ",\"userDisplayName\":\"Ren\xe9"
+            "e \x80\"")
+        + "," + signIn(2) + "]";
     const Loaded j = load(writeFile(dir, QStringLiteral("ansi.json"), json));
     QCOMPARE(int(j.reports[0].records), 2);
     QCOMPARE(q(j.byId("id-1").str(SF::UserDisplayName)), QStringLiteral("Ren\u00e9e \u20ac"));

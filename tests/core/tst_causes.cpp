@@ -5,10 +5,10 @@
 // originalTransferMethod, ipAddressFromResourceProvider, conditionalAccessAudiences), policies are Graph
 // conditionalAccessPolicy JSON (§2.1) and named locations Graph namedLocation JSON (§2.2). The Microsoft Learn page
 // behind each rule is named on its row.
-#include "diagnosis/flowchart.h"
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/diagnosisjson.h"
 #include "diagnosis/facts.h"
+#include "diagnosis/flowchart.h"
 #include "support/loader.h"
 
 #include <QFile>

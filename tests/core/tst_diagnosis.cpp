@@ -410,7 +410,8 @@ void TestDiagnosis::contractJson()
     QCOMPARE(fix["graphRequest"]["url"].get<std::string>(),
         "https://graph.microsoft.com/beta/identity/conditionalAccess/policies/" + pid.toStdString());
     QCOMPARE(fix["change"]["kind"].get<std::string>(), std::string("excludeServicePrincipal"));
-    QCOMPARE(fix["change"]["path"].get<std::string>(), std::string("conditions.clientApplications.excludeServicePrincipals"));
+    QCOMPARE(fix["change"]["path"].get<std::string>(),
+        std::string("conditions.clientApplications.excludeServicePrincipals"));
     QCOMPARE(fix["change"]["value"].get<std::string>(), sp.toStdString());
     QVERIFY(j["notes"].dump().find("single-tenant service principal") != std::string::npos); // no SP list loaded
     const std::string ps = fix["powershell"];

@@ -183,7 +183,8 @@ void TestFixPlan::scriptRebuildsNothing()
     code.remove(QRegularExpression(QStringLiteral("\\$topLevel = '(?:[^'\\n]|'')*'")));
     code.remove(QRegularExpression(QStringLiteral("\\$description = '(?:[^'\\n]|'')*'")));
     for (const QString& p : properties)
-        QVERIFY2(!code.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(p), QRegularExpression::CaseInsensitiveOption)),
+        QVERIFY2(!code.contains(
+                     QRegularExpression(QStringLiteral("\\b%1\\b").arg(p), QRegularExpression::CaseInsensitiveOption)),
             qPrintable(p));
     if (c.kind == Change::Kind::AddIpRange)
         QVERIFY(ps.contains(value.contains(QLatin1Char(':'))

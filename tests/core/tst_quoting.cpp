@@ -454,17 +454,17 @@ std::vector<Diagnosis> TestQuoting::diagnoseAll(const Names& n, const char* user
         const QString policiesPath = m_dir.filePath(QStringLiteral("policies-%1.json").arg(i));
         // The location policy excludes the named location by id: its fix adds the range there.
         const nlohmann::json policies = { { "value",
-            nlohmann::json::array({ { { "id", kPolicyLocation }, { "displayName", n.policy.toStdString() },
-                { "state", "enabled" },
-                { "conditions",
-                    { { "users", { { "includeUsers", { "All" } } } },
-                        { "applications", { { "includeApplications", { "All" } } } },
-                        { "locations",
-                            { { "includeLocations", { "All" } }, { "excludeLocations", { locationId } } } } } },
-                { "grantControls", { { "operator", "OR" }, { "builtInControls", { "block" } } } } } }) } };
-        for (const auto& [p, text] : { std::pair { path, content },
-                 std::pair { locationsPath, locations(n.location, locationId) },
-                 std::pair { policiesPath, policies.dump() } }) {
+            nlohmann::json::array(
+                { { { "id", kPolicyLocation }, { "displayName", n.policy.toStdString() }, { "state", "enabled" },
+                    { "conditions",
+                        { { "users", { { "includeUsers", { "All" } } } },
+                            { "applications", { { "includeApplications", { "All" } } } },
+                            { "locations",
+                                { { "includeLocations", { "All" } }, { "excludeLocations", { locationId } } } } } },
+                    { "grantControls", { { "operator", "OR" }, { "builtInControls", { "block" } } } } } }) } };
+        for (const auto& [p, text] :
+            { std::pair { path, content }, std::pair { locationsPath, locations(n.location, locationId) },
+                std::pair { policiesPath, policies.dump() } }) {
             QFile f(p);
             if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) qFatal("cannot write %s", qPrintable(p));
             f.write(text.data(), qint64(text.size()));
