@@ -1,16 +1,24 @@
 // SPDX-License-Identifier: MIT
-// Writes the README's screenshots: every view and the wizard on the demo tenant.
-// Usage: calens_screenshots OUTDIR   (offscreen or under Xvfb)
+// Writes the README's screenshots: every view, the wizard's pages and the fix dialog on the demo tenant.
+// Usage: calens_screenshots OUTDIR [--size WxH] [--dark]   (offscreen or under Xvfb; default 1400x900, light)
+// --dark gives the application the Fusion style and a dark palette before the window opens, as a dark desktop
+// theme would: the window follows it like any system palette.
 #include "session/datasession.h"
+#include "ui/fix/fixdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/theme.h"
 #include "ui/wizard/diagnosiswizard.h"
 
 #include "model/signinref.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStyleFactory>
 #include <QTabWidget>
 #include <QTest>
 
@@ -18,29 +26,44 @@
 
 using namespace calens;
 
-int main(int argc, char** argv)
+namespace {
+
+struct Options
 {
-    QApplication app(argc, argv);
-    const QDir out(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots"));
-    QDir().mkpath(out.path());
-    MainWindow window;
-    window.resize(1400, 900);
-    window.show();
-    QSignalSpy loaded(&window, &MainWindow::loaded);
-    window.openDemo();
-    if (!loaded.wait(60000)) return 1;
-    QTest::qWait(1500); // incidents cluster on a worker
-    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
-    const char* names[] = { "signins", "policy-results", "policies", "named-locations", "incidents", "whatif", "replay" };
-    window.setFilterText(QStringLiteral("error:ca"));
-    window.applyFilterNow();
-    QTest::qWait(800);
-    for (int i = 0; i < tabs->count() && i < int(std::size(names)); ++i) {
-        tabs->setCurrentIndex(i);
-        QTest::qWait(300);
-        window.grab().save(out.filePath(QStringLiteral("%1.png").arg(QLatin1String(names[i]))));
+    QString out = QStringLiteral("docs/screenshots");
+    QSize size { 1400, 900 };
+    bool dark = false;
+};
+
+bool parse(const QStringList& args, Options& o)
+{
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("--dark")) {
+            o.dark = true;
+        } else if (a == QLatin1String("--size") && i + 1 < args.size()) {
+            const auto m = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(args[++i]);
+            if (!m.hasMatch()) return false;
+            o.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+        } else if (!a.startsWith(QLatin1Char('-'))) {
+            o.out = a;
+        } else {
+            return false;
+        }
     }
-    // The wizard on a scheduled refresh blocked by an MFA policy.
+    return true;
+}
+
+void save(QWidget* w, const QDir& out, const QString& name)
+{
+    QTest::qWait(300);
+    w->grab().save(out.filePath(name + QStringLiteral(".png")));
+}
+
+// The wizard on a scheduled refresh blocked by an MFA policy: a question, the cause, the fixes, the check,
+// and the fix dialog of the first fix CA Lens can plan.
+void wizardShots(MainWindow& window, const Options& o, const QDir& out)
+{
     const Dataset* d = window.dataset();
     for (uint32_t r = 0; r < d->signInCount(); ++r) {
         const SignInRef s = d->signIn(r);
@@ -49,16 +72,66 @@ int main(int argc, char** argv)
         for (const PolicyEval& e : s.evals()) mfa |= e.result == PolicyResult::Failure && e.grant == Grant::Mfa;
         if (!mfa) continue;
         DiagnosisWizard wizard(window.session()->dataset(), r);
+        wizard.resize(wizard.size().boundedTo(o.size));
         wizard.show();
-        QTest::qWait(300);
-        wizard.grab().save(out.filePath(QStringLiteral("wizard-step.png")));
+        save(&wizard, out, QStringLiteral("wizard-step"));
         for (int i = 0; i < wizard.stepPageCount(); ++i) wizard.next();
-        QTest::qWait(200);
-        wizard.grab().save(out.filePath(QStringLiteral("wizard-cause.png")));
+        save(&wizard, out, QStringLiteral("wizard-cause"));
         wizard.next();
-        QTest::qWait(200);
-        wizard.grab().save(out.filePath(QStringLiteral("wizard-fix.png")));
-        break;
+        save(&wizard, out, QStringLiteral("wizard-fix"));
+        wizard.next();
+        save(&wizard, out, QStringLiteral("wizard-verify"));
+        for (const auto& fix : wizard.diagnosis().fixes)
+            if (FixDialog* dialog = fix.change ? wizard.openFixDialog(fix) : nullptr) {
+                dialog->resize(dialog->size().boundedTo(o.size));
+                save(dialog, out, QStringLiteral("fix-dialog"));
+                dialog->close();
+                break;
+            }
+        return;
     }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // no setting of the admin's (a dark palette chosen in the app) leaks in
+    Options o;
+    if (!parse(QApplication::arguments(), o)) {
+        qWarning("Usage: calens_screenshots OUTDIR [--size WxH] [--dark]");
+        return 2;
+    }
+    if (o.dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+    const QDir out(o.out);
+    QDir().mkpath(out.path());
+    MainWindow window;
+    window.resize(o.size);
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::loaded);
+    window.openDemo();
+    if (!loaded.wait(60000)) return 1;
+    QTest::qWait(1500); // incidents cluster on a worker
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    const char* names[]
+        = { "signins", "policy-results", "policies", "named-locations", "incidents", "whatif", "replay" };
+    window.setFilterText(QStringLiteral("error:ca"));
+    window.applyFilterNow();
+    QTest::qWait(800);
+    for (int i = 0; i < tabs->count() && i < int(std::size(names)); ++i) {
+        tabs->setCurrentIndex(i);
+        save(&window, out, QLatin1String(names[i]));
+    }
+    // The selected sign-in's policies, at the end of the details pane.
+    tabs->setCurrentIndex(0);
+    if (auto* details = window.findChild<QAbstractItemView*>(QStringLiteral("signInDetails"))) {
+        details->scrollToBottom();
+        save(details, out, QStringLiteral("signin-details"));
+    }
+    wizardShots(window, o, out);
     return 0;
 }
