@@ -12,6 +12,7 @@
 #include "session/backgroundjob.h"
 #include "session/datasession.h"
 #include "signindetails.h"
+#include "theme.h"
 #include "views/directoryview.h"
 #include "views/incidentsview.h"
 #include "views/policyresultsview.h"
@@ -70,22 +71,22 @@ QString loadProblems(const std::vector<InputReport>& reports)
     return lines.join(QLatin1Char('\n'));
 }
 
+// The app's own dark palette, or back to what the desktop gave (style and palette as the app found them): with
+// the choice off, the window follows the system palette, dark or light.
 void applyPalette(bool dark)
 {
-    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
-    QPalette p = fusion ? fusion->standardPalette() : QApplication::palette();
+    static const QPalette system = QApplication::palette();
+    static const QString systemStyle = QApplication::style()->name();
+    static bool ownDark = false;
+    if (dark == ownDark) return;
+    ownDark = dark;
     if (dark) {
-        p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb5));
-        p.setColor(QPalette::HighlightedText, Qt::white);
+        QApplication::setStyle(QStringLiteral("Fusion")); // native styles ignore much of a palette
+        QApplication::setPalette(darkPalette());
+    } else {
+        QApplication::setStyle(systemStyle);
+        QApplication::setPalette(system);
     }
-    QApplication::setPalette(p);
 }
 } // namespace
 
@@ -143,7 +144,7 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setWidget(m_summary);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({ dock }, { 250 }, Qt::Horizontal);
+    resizeDocks({ dock }, { 250 }, Qt::Horizontal); // until shown: then a share of the window (showEvent)
 
     statusBar()->addWidget(m_status, 1);
     // Where an empty window points: most admins start from an error a user or a job sent them.
@@ -224,7 +225,10 @@ void MainWindow::buildToolBars()
     m_filter->setPlaceholderText(
         tr("Filter: text, or field:value — error:53003 type:servicePrincipal policy:\"Require compliant "
            "device\" ip:10.0.0.0/8 result:failure control:mfa -app:teams"));
-    m_filter->setMinimumWidth(620);
+    // The box takes what the row leaves: at 1024 px the quick filter and the time range stay beside it rather
+    // than falling into the toolbar's overflow menu.
+    m_filter->setMinimumWidth(220);
+    m_filter->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_quick->setObjectName(QStringLiteral("quickFilter"));
     m_quick->setAccessibleName(tr("Quick filter"));
     m_quick->addItem(tr("All sign-ins"), QString());
@@ -325,11 +329,11 @@ ConnectDialog* MainWindow::openConnectDialog()
             fetched.records = dataset->signInCount();
             for (const QString& line : notes.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) fetched.warnings << line;
             const std::vector<InputReport> reports { fetched };
-            m_summary->setHtml(tr("<p>Summarizing %n fetched sign-in(s)…</p>", nullptr, int(dataset->signInCount())));
+            setSummary(tr("<p>Summarizing %n fetched sign-in(s)…</p>", nullptr, int(dataset->signInCount())));
             m_summaryJob->run(
                 [dataset, reports](
                     const std::atomic<bool>&) { return summaryHtml(*dataset, summarize(*dataset), reports); },
-                [this](const QString& html) { m_summary->setHtml(html); });
+                [this](const QString& html) { setSummary(html); });
             m_session->setFilter(composedFilter());
             m_session->setDataset(std::move(dataset), reports);
             m_status->setText(tr("%n sign-in(s) fetched", nullptr, int(m_session->dataset()->signInCount())));
@@ -451,7 +455,7 @@ void MainWindow::onLoaded(
     else
         m_message->hide();
     m_summaryJob->cancel(); // a fetch still being summarized is no longer what is shown
-    m_summary->setHtml(m_loader->lastSummaryHtml());
+    setSummary(m_loader->lastSummaryHtml());
     m_session->setFilter(composedFilter());
     m_session->setDataset(std::move(dataset), reports);
     m_status->setText(tr("%n sign-in(s) loaded", nullptr, int(m_session->dataset()->signInCount())));
@@ -465,6 +469,31 @@ void MainWindow::updateStatus()
     if (!s.filterErrors.isEmpty()) text += QStringLiteral(" — ") + s.filterErrors.join(QStringLiteral("; "));
     m_counts->setText(text);
     m_filter->setToolTip(s.filterErrors.join(QLatin1Char('\n')));
+}
+
+void MainWindow::setSummary(const QString& html)
+{
+    // The status colours of the overview come from the palette (class "blocked"), set before each parse.
+    m_summaryHtml = html;
+    m_summary->document()->setDefaultStyleSheet(
+        QStringLiteral(".blocked { color: %1; }").arg(statusColor(Status::Blocked, m_summary->palette()).name()));
+    m_summary->setHtml(html);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_summaryHtml.isEmpty()) setSummary(m_summaryHtml);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shown) return;
+    m_shown = true;
+    // The Overview takes a share of the window, not a fixed 250 px: on a 1024 px screen the tables keep room.
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("overviewDock")))
+        resizeDocks({ dock }, { std::clamp(width() * 18 / 100, 170, 320) }, Qt::Horizontal);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -70,6 +70,8 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override; // a palette change recolours the overview
 
 private:
     void buildToolBars();
@@ -78,6 +80,7 @@ private:
     void onProgress(qint64 done, qint64 total, const QString& path);
     void updateStatus();
     QString composedFilter() const;
+    void setSummary(const QString& html);
 
     DataSession* m_session;
     LoadWorker* m_loader;
@@ -98,6 +101,8 @@ private:
     QLabel* m_status;
     QLabel* m_counts;
     QElapsedTimer m_loadClock; // for the ETA
+    bool m_shown = false;
+    QString m_summaryHtml; // re-read when the palette changes
 };
 
 } // namespace calens

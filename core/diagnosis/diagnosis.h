@@ -55,6 +55,7 @@ struct Diagnosis
     {
         std::string id;
         QString title, portal, powershell, verify, kql, graphFilter;
+        QString tab; // the title in a few words, for a tab; empty when the flowchart has none
         GraphRequest graphRequest;
         QString policyId;
         QString withheld; // why there is no script or request (an id in the data is not well-formed)

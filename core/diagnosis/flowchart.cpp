@@ -76,7 +76,7 @@ std::optional<Flowchart> Flowchart::parseChecked(const std::string& text, QStrin
             Code { str(c, "name"), str(c, "text"), str(c, "cause"), c.value("conditionalAccess", false),
                 c.value("confidence", 0.0) });
     for (auto& [id, x] : section(j, "fixes").items())
-        f.fixes.emplace(id, Fix { str(x, "title"), str(x, "portal"), str(x, "verify") });
+        f.fixes.emplace(id, Fix { str(x, "title"), str(x, "portal"), str(x, "verify"), str(x, "tab") });
     for (auto& [id, n] : section(j, "notes").items())
         if (n.is_string()) f.notes.emplace(id, n.get<std::string>());
 

@@ -39,6 +39,7 @@ struct Flowchart
     struct Fix
     {
         std::string title, portal, verify;
+        std::string tab; // a few words, whole on a tab (the title is the full sentence)
     };
 
     std::string start, policyStart;

@@ -7,8 +7,8 @@
 #include "fix/fixscript.h"
 #include "ingest/timestamp.h"
 #include "text/quoting.h"
-#include "text/scripttemplate.h"
 #include "text/safetext.h"
+#include "text/scripttemplate.h"
 #include "text/strictids.h"
 
 #include <QFile>
@@ -253,6 +253,7 @@ std::vector<Diagnosis::Fix> buildFixes(
             f.id = fixId;
             f.policyId = c.policyId;
             f.title = c.fill(QString::fromStdString(text.title));
+            f.tab = c.fill(QString::fromStdString(text.tab));
             f.portal = c.fill(QString::fromStdString(text.portal));
             f.verify = c.fill(QString::fromStdString(text.verify));
             addVerification(f, sheet);

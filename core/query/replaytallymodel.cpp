@@ -32,6 +32,7 @@ QVariant ReplayTallyModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || size_t(index.row()) >= m_rows.size() || index.column() >= columnCount()) return {};
     const auto& [name, t] = m_rows[size_t(index.row())];
     if (role == Qt::TextAlignmentRole && index.column() != Name) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Name) return name; // the view may elide it
     if (role != Qt::DisplayRole && role != Qt::UserRole) return {};
     switch (Column(index.column())) {
     case Name:

@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: MIT
-// Writes the README's screenshots: every view and the wizard on the demo tenant.
-// Usage: calens_screenshots OUTDIR   (offscreen or under Xvfb)
+// Writes the README's screenshots: every view, the wizard's pages and the fix dialog on the demo tenant.
+// Usage: calens_screenshots OUTDIR [--size WxH] [--dark]   (offscreen or under Xvfb; default 1400x900, light)
+// --dark gives the application the Fusion style and a dark palette before the window opens, as a dark desktop
+// theme would: the window follows it like any system palette.
 #include "session/datasession.h"
+#include "ui/fix/fixdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/paste/pasteerrordialog.h"
+#include "ui/theme.h"
 #include "ui/wizard/diagnosiswizard.h"
 
 #include "model/signinref.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStyleFactory>
 #include <QTabWidget>
 #include <QTest>
 
@@ -19,13 +27,91 @@
 
 using namespace calens;
 
+namespace {
+
+struct Options
+{
+    QString out = QStringLiteral("docs/screenshots");
+    QSize size { 1400, 900 };
+    bool dark = false;
+};
+
+bool parse(const QStringList& args, Options& o)
+{
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("--dark")) {
+            o.dark = true;
+        } else if (a == QLatin1String("--size") && i + 1 < args.size()) {
+            const auto m = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(args[++i]);
+            if (!m.hasMatch()) return false;
+            o.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+        } else if (!a.startsWith(QLatin1Char('-'))) {
+            o.out = a;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+void save(QWidget* w, const QDir& out, const QString& name)
+{
+    QTest::qWait(300);
+    w->grab().save(out.filePath(name + QStringLiteral(".png")));
+}
+
+// The wizard on a scheduled refresh blocked by an MFA policy: a question, the cause, the fixes, the check,
+// and the fix dialog of the first fix CA Lens can plan.
+void wizardShots(MainWindow& window, const Options& o, const QDir& out)
+{
+    const Dataset* d = window.dataset();
+    for (uint32_t r = 0; r < d->signInCount(); ++r) {
+        const SignInRef s = d->signIn(r);
+        if (s.errorCode() != 53003 || s.type() != SignInType::NonInteractiveUser) continue;
+        bool mfa = false;
+        for (const PolicyEval& e : s.evals()) mfa |= e.result == PolicyResult::Failure && e.grant == Grant::Mfa;
+        if (!mfa) continue;
+        DiagnosisWizard wizard(window.session()->dataset(), r);
+        wizard.resize(wizard.size().boundedTo(o.size));
+        wizard.show();
+        save(&wizard, out, QStringLiteral("wizard-step"));
+        for (int i = 0; i < wizard.stepPageCount(); ++i) wizard.next();
+        save(&wizard, out, QStringLiteral("wizard-cause"));
+        wizard.next();
+        save(&wizard, out, QStringLiteral("wizard-fix"));
+        wizard.next();
+        save(&wizard, out, QStringLiteral("wizard-verify"));
+        for (const auto& fix : wizard.diagnosis().fixes)
+            if (FixDialog* dialog = fix.change ? wizard.openFixDialog(fix) : nullptr) {
+                dialog->resize(dialog->size().boundedTo(o.size));
+                save(dialog, out, QStringLiteral("fix-dialog"));
+                dialog->close();
+                break;
+            }
+        return;
+    }
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
-    const QDir out(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots"));
+    QStandardPaths::setTestModeEnabled(true); // no setting of the admin's (a dark palette chosen in the app) leaks in
+    Options o;
+    if (!parse(QApplication::arguments(), o)) {
+        qWarning("Usage: calens_screenshots OUTDIR [--size WxH] [--dark]");
+        return 2;
+    }
+    if (o.dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+    const QDir out(o.out);
     QDir().mkpath(out.path());
     MainWindow window;
-    window.resize(1400, 900);
+    window.resize(o.size);
     window.show();
     QSignalSpy loaded(&window, &MainWindow::loaded);
     window.openDemo();
@@ -39,36 +125,22 @@ int main(int argc, char** argv)
     QTest::qWait(800);
     for (int i = 0; i < tabs->count() && i < int(std::size(names)); ++i) {
         tabs->setCurrentIndex(i);
-        QTest::qWait(300);
-        window.grab().save(out.filePath(QStringLiteral("%1.png").arg(QLatin1String(names[i]))));
+        save(&window, out, QLatin1String(names[i]));
     }
-    // The wizard on a scheduled refresh blocked by an MFA policy.
-    const Dataset* d = window.dataset();
-    for (uint32_t r = 0; r < d->signInCount(); ++r) {
-        const SignInRef s = d->signIn(r);
-        if (s.errorCode() != 53003 || s.type() != SignInType::NonInteractiveUser) continue;
-        bool mfa = false;
-        for (const PolicyEval& e : s.evals()) mfa |= e.result == PolicyResult::Failure && e.grant == Grant::Mfa;
-        if (!mfa) continue;
-        DiagnosisWizard wizard(window.session()->dataset(), r);
-        wizard.show();
-        QTest::qWait(300);
-        wizard.grab().save(out.filePath(QStringLiteral("wizard-step.png")));
-        for (int i = 0; i < wizard.stepPageCount(); ++i) wizard.next();
-        QTest::qWait(200);
-        wizard.grab().save(out.filePath(QStringLiteral("wizard-cause.png")));
-        wizard.next();
-        QTest::qWait(200);
-        wizard.grab().save(out.filePath(QStringLiteral("wizard-fix.png")));
-        break;
+    // The selected sign-in's policies, at the end of the details pane.
+    tabs->setCurrentIndex(0);
+    if (auto* details = window.findChild<QAbstractItemView*>(QStringLiteral("signInDetails"))) {
+        details->scrollToBottom();
+        save(details, out, QStringLiteral("signin-details"));
     }
+    wizardShots(window, o, out);
     // "Paste an error…" with a token error that matches nothing loaded: what it read and what to fetch.
     PasteErrorDialog* paste = window.pasteError(QStringLiteral(
         R"({"error":"invalid_grant","error_description":"AADSTS53003: Access has been blocked by Conditional )"
         R"(Access policies. The access policy does not allow token issuance. Trace ID: )"
         R"(9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a Correlation ID: 0b1c2d3e-4f50-4172-8394-a5b6c7d8e9f0 Timestamp: )"
         R"(2026-10-15 09:12:44Z","error_codes":[53003]})"));
-    QTest::qWait(300);
-    paste->grab().save(out.filePath(QStringLiteral("paste-error.png")));
+    paste->resize(paste->size().boundedTo(o.size));
+    save(paste, out, QStringLiteral("paste-error"));
     return 0;
 }

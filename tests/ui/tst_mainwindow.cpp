@@ -30,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTreeWidget>
 
 using namespace calens;
 
@@ -63,9 +64,9 @@ void TestMainWindow::opensFixtureFolder()
     auto* table = window.findChild<QTableView*>(QStringLiteral("signInTableView"));
     QVERIFY(table);
     QCOMPARE(table->model()->rowCount(), 5);
-    auto* details = window.findChild<QPlainTextEdit*>(QStringLiteral("signInDetails"));
-    QVERIFY(
-        details && details->toPlainText().contains(QLatin1String("Time (UTC)"))); // the first row is selected and shown
+    auto* details = window.findChild<QTreeWidget*>(QStringLiteral("signInDetails"));
+    QVERIFY(details && details->topLevelItemCount() > 0); // the first row is selected and shown
+    QCOMPARE(details->topLevelItem(0)->text(0), QStringLiteral("Time (UTC)"));
     auto* summary = window.findChild<QTextBrowser*>(QStringLiteral("overview"));
     QVERIFY(summary->toPlainText().contains(QLatin1String("5 sign-ins")));
     QVERIFY(summary->toPlainText().contains(QLatin1String("What-If request"))); // passed-over inputs are explained

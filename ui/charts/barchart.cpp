@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "barchart.h"
 
+#include "theme.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -27,7 +29,12 @@ int BarChart::top() const
 
 QSize BarChart::sizeHint() const
 {
-    return { 420, top() + std::max<int>(1, int(m_bars.size())) * rowHeight() + 8 };
+    return { 360, top() + std::max<int>(1, int(m_bars.size())) * rowHeight() + 8 };
+}
+
+QSize BarChart::minimumSizeHint() const
+{
+    return { 180, sizeHint().height() };
 }
 
 void BarChart::setBars(const std::vector<Bar>& bars)
@@ -61,8 +68,9 @@ void BarChart::paintEvent(QPaintEvent*)
     }
     uint64_t max = 1;
     for (const Bar& b : m_bars) max = std::max(max, b.count);
-    const int labelWidth = width() * 58 / 100;
+    // The label is the point: in a narrow pane the bars give up width first (down to a quarter).
     const int countWidth = fontMetrics().horizontalAdvance(QString::number(max)) + 8;
+    const int labelWidth = std::max(width() * 58 / 100, width() - countWidth - std::max(60, width() / 4) - 12);
     const int barSpace = std::max(10, width() - labelWidth - countWidth - 12);
     for (int i = 0; i < int(m_bars.size()); ++i) {
         const Bar& b = m_bars[size_t(i)];
@@ -70,10 +78,11 @@ void BarChart::paintEvent(QPaintEvent*)
         if (i == m_hover) p.fillRect(QRect(0, y, width(), rowHeight()), pal.color(QPalette::AlternateBase));
         p.setPen(pal.color(QPalette::WindowText));
         p.drawText(QRect(4, y, labelWidth - 8, rowHeight()), Qt::AlignLeft | Qt::AlignVCenter,
-            fontMetrics().elidedText(b.label, Qt::ElideMiddle, labelWidth - 8));
+            fontMetrics().elidedText(b.label, Qt::ElideRight, labelWidth - 8)); // "CA002: Require compl…"
         const int w = std::max(2, int(double(b.count) / double(max) * barSpace));
+        const QColor bar = statusColor(Status::Neutral, pal);
         p.fillRect(QRect(labelWidth, y + 3, w, rowHeight() - 6),
-            i == m_hover ? QColor(0x12, 0x4e, 0x86) : QColor(0x1f, 0x6f, 0xb5));
+            i == m_hover ? (isDark(pal) ? bar.lighter(130) : bar.darker(140)) : bar);
         p.drawText(QRect(labelWidth + w + 4, y, countWidth, rowHeight()), Qt::AlignLeft | Qt::AlignVCenter,
             QString::number(b.count));
     }

@@ -21,7 +21,7 @@ public:
     int barCount() const { return int(m_bars.size()); }
     void clickBar(int index); // what a mouse click does; for tests and keyboard use
     QSize sizeHint() const override;
-    QSize minimumSizeHint() const override { return sizeHint(); }
+    QSize minimumSizeHint() const override; // narrow panels elide the labels rather than scroll
 
 signals:
     void filterRequested(const QString& term);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "timechart.h"
 
+#include "theme.h"
+
 #include "ingest/timestamp.h"
 #include "query/axisplan.h"
 
@@ -9,6 +11,7 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLineSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -29,6 +32,8 @@ class TimeChart::Impl
 public:
     QChart* chart = new QChart;
     QChartView* view = new QChartView(chart);
+    QAreaSeries* total = nullptr; // owned by the chart; null when there is nothing to show
+    QAreaSeries* blocked = nullptr;
 };
 
 TimeChart::TimeChart(QWidget* parent)
@@ -37,14 +42,57 @@ TimeChart::TimeChart(QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_impl->chart->setTitle(tr("Sign-ins over time (blocked in red)"));
-    m_impl->chart->legend()->hide();
+    m_impl->chart->setTitle(tr("Sign-ins over time"));
+    // The legend names both areas: which one is "blocked" is said in words, not by colour alone.
+    m_impl->chart->legend()->setAlignment(Qt::AlignTop);
+    m_impl->chart->legend()->setContentsMargins(0, 0, 0, 0);
     m_impl->chart->setMargins(QMargins(2, 2, 2, 2));
     m_impl->chart->setBackgroundRoundness(0);
     m_impl->view->setMinimumHeight(170);
     m_impl->view->setAccessibleName(tr("Sign-ins over time"));
     layout->addWidget(m_impl->view);
     setObjectName(QStringLiteral("timeChart"));
+    applyPalette();
+}
+
+void TimeChart::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) applyPalette();
+}
+
+void TimeChart::applyPalette()
+{
+    // Drawn on the window's own colours (light or dark, the system's or the app's): a chart theme would
+    // bring its own background and fonts.
+    const QPalette pal = palette();
+    QChart* chart = m_impl->chart;
+    const QColor base = pal.color(QPalette::Base), text = pal.color(QPalette::Text);
+    chart->setBackgroundBrush(base);
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    m_impl->view->setBackgroundBrush(base);
+    QColor grid = text;
+    grid.setAlphaF(0.18F);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsBrush(text);
+        axis->setLinePenColor(pal.color(QPalette::Mid));
+        axis->setGridLineColor(grid);
+    }
+    auto paint = [&](QAreaSeries* area, QColor color, QColor border) {
+        if (!area) return;
+        area->setColor(color);
+        area->setBorderColor(border);
+    };
+    const QColor all = statusColor(Status::Neutral, pal);
+    // Half way to the base, opaque (the legend's marker shows it as drawn): quiet under the blocked area.
+    const QColor allFill = QColor::fromRgbF(
+        (all.redF() + base.redF()) / 2, (all.greenF() + base.greenF()) / 2, (all.blueF() + base.blueF()) / 2);
+    paint(m_impl->total, allFill, all);
+    const QColor red = statusColor(Status::Blocked, pal);
+    paint(m_impl->blocked, red, isDark(pal) ? red.lighter(120) : red.darker(130));
 }
 
 TimeChart::~TimeChart() = default;
@@ -54,6 +102,7 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
     m_buckets = buckets;
     QChart* chart = m_impl->chart;
     chart->removeAllSeries();
+    m_impl->total = m_impl->blocked = nullptr;
     for (QAbstractAxis* axis : chart->axes()) {
         chart->removeAxis(axis);
         delete axis;
@@ -64,7 +113,7 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
         chart->setTitle(tr("Sign-ins over time: none in the filter and time range"));
         return;
     }
-    chart->setTitle(tr("Sign-ins over time, UTC (blocked in red)"));
+    chart->setTitle(tr("Sign-ins over time, UTC"));
     QList<QPointF> all, blockedPoints, zero;
     uint64_t max = 0;
     for (const TimeBucket& b : buckets) {
@@ -74,7 +123,7 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
         zero << QPointF(x, 0);
         max = std::max(max, b.total);
     }
-    auto makeArea = [&](const QList<QPointF>& points, QColor color, const QString& name) {
+    auto makeArea = [&](const QList<QPointF>& points, const QString& name) {
         auto* upper = new QLineSeries;
         upper->replace(points);
         auto* lower = new QLineSeries;
@@ -83,8 +132,6 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
         upper->setParent(area); // an area series does not own its boundary lines
         lower->setParent(area);
         area->setName(name);
-        area->setColor(color);
-        area->setBorderColor(color.darker(130));
         chart->addSeries(area);
         connect(area, &QAreaSeries::clicked, this, [this](const QPointF& p) {
             for (size_t i = 0; i < m_buckets.size(); ++i)
@@ -95,8 +142,10 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
         });
         return area;
     };
-    QAreaSeries* total = makeArea(all, QColor(0x9c, 0xb8, 0xd6), tr("all"));
-    QAreaSeries* blocked = makeArea(blockedPoints, QColor(0xc6, 0x28, 0x28), tr("blocked"));
+    QAreaSeries* total = makeArea(all, tr("All sign-ins"));
+    QAreaSeries* blocked = makeArea(blockedPoints, tr("Blocked"));
+    m_impl->total = total;
+    m_impl->blocked = blocked;
     // Ticks on round hours or days, counts on whole numbers: a label never names a value it does not mark.
     const int64_t bucketMs = buckets.size() > 1 ? buckets[1].startMs - buckets[0].startMs : 3600000;
     const TimeAxis time = timeAxis(buckets.front().startMs, buckets.back().startMs + bucketMs - 1);
@@ -116,6 +165,7 @@ void TimeChart::setBuckets(const std::vector<TimeBucket>& buckets)
         a->attachAxis(axisX);
         a->attachAxis(axisY);
     }
+    applyPalette();
 }
 
 void TimeChart::clickBucket(int index)

@@ -23,7 +23,11 @@ public:
 signals:
     void filterRequested(const QString& term);
 
+protected:
+    void changeEvent(QEvent* event) override; // a palette change (dark/light) restyles the chart
+
 private:
+    void applyPalette();
     class Impl;
     std::unique_ptr<Impl> m_impl; // the chart and its view inside belong to this widget through Qt parents
     std::vector<TimeBucket> m_buckets;

@@ -5,6 +5,7 @@
 #include "graph/cloud.h"
 #include "graph/keychainaccounts.h"
 #include "graph/secretvault.h"
+#include "theme.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -124,7 +125,7 @@ FixDialog::FixDialog(std::shared_ptr<const Dataset> dataset, std::string fixId, 
                    QMessageBox::Cancel)
             == QMessageBox::Apply;
     };
-    resize(860, 720);
+    fitToScreen(this, QSize(860, 720));
     readRemembered();
 }
 

@@ -71,7 +71,12 @@ void PolicyResultsView::refresh()
                    const std::atomic<bool>& cancel) { return evalRows(*dataset, *signIns, results, &cancel); },
         [this, dataset](std::vector<uint32_t> rows) {
             m_model->setEvals(dataset, std::move(rows));
-            m_table->resizeColumnToContents(EvalTableModel::Policy);
+            // The time and the result whole; who, which app and the conditions elide (tooltip in full).
+            fitColumns(m_table, [](int c) {
+                return c == EvalTableModel::Time || c == EvalTableModel::Result ? 0
+                    : c == EvalTableModel::Policy                               ? 44
+                                                                                : 20;
+            });
             emit refreshed();
         });
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "replayview.h"
 
+#include "proportionalsplitter.h"
+
 #include "query/conditionwords.h"
 #include "query/replaydisagreementmodel.h"
 #include "query/replaytallymodel.h"
@@ -15,7 +17,6 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace calens {
@@ -73,17 +74,21 @@ ReplayView::ReplayView(DataSession* session, QWidget* parent)
     auto* lowerLayout = new QVBoxLayout(lower);
     lowerLayout->setContentsMargins(0, 0, 0, 0);
     lowerLayout->addLayout(buttons);
-    auto* detailSplit = new QSplitter(Qt::Horizontal);
+    // Proportions, not pixels, so that a 1024 px window still shows the names.
+    auto* detailSplit = new ProportionalSplitter(Qt::Horizontal);
     detailSplit->addWidget(m_disagreementTable);
     detailSplit->addWidget(m_details);
-    detailSplit->setStretchFactor(0, 3);
+    detailSplit->setProportions({ 65, 35 });
     lowerLayout->addWidget(detailSplit);
-    auto* tallies = new QSplitter(Qt::Horizontal);
+    auto* tallies = new ProportionalSplitter(Qt::Horizontal);
     tallies->addWidget(policyTable);
     tallies->addWidget(conditionTable);
-    auto* split = new QSplitter(Qt::Vertical);
+    tallies->setProportions({ 55, 45 });
+    auto* split = new ProportionalSplitter(Qt::Vertical);
     split->addWidget(tallies);
     split->addWidget(lower);
+    split->setProportions({ 1, 1 });
+    m_tallyTables = { policyTable, conditionTable };
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(split, 1);
@@ -127,6 +132,11 @@ void ReplayView::show(const whatif::ReplayReport& r, size_t policies)
     m_conditions->setRows(std::move(byCondition));
     m_disagreements->setExamples(r.examples);
     m_details->clear();
+    // Names first and readable; the counts are short; long ids and policy names elide (tooltip in full).
+    for (QTableView* t : m_tallyTables) fitColumns(t, [](int c) { return c == ReplayTallyModel::Name ? 30 : 0; });
+    fitColumns(m_disagreementTable, [](int c) {
+        return c == ReplayDisagreementModel::Policy ? 30 : c == ReplayDisagreementModel::SignIn ? 12 : 18;
+    });
     if (policies == 0) {
         m_summary->setText(tr("No Conditional Access policies are loaded: open the tenant's policies (a fetch file, "
                               "or the Graph list of policies) to compare the log with them."));

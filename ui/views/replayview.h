@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QLabel;
 class QPlainTextEdit;
 class QTableView;
@@ -44,6 +46,7 @@ private:
     ReplayTallyModel* m_conditions;
     ReplayDisagreementModel* m_disagreements;
     QTableView* m_disagreementTable;
+    std::vector<QTableView*> m_tallyTables; // by policy, by condition
     QPlainTextEdit* m_details;
     BackgroundJob* m_job;
 };

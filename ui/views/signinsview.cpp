@@ -3,15 +3,14 @@
 
 #include "charts/barchart.h"
 #include "charts/timechart.h"
+#include "proportionalsplitter.h"
 #include "query/signintablemodel.h"
 #include "session/datasession.h"
-#include "signindetails.h"
+#include "signindetailsview.h"
+#include "tables.h"
 
-#include <QFontDatabase>
 #include <QHeaderView>
-#include <QPlainTextEdit>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -22,7 +21,7 @@ SignInsView::SignInsView(DataSession* session, QWidget* parent)
     , m_session(session)
     , m_model(new SignInTableModel(this))
     , m_table(new QTableView)
-    , m_details(new QPlainTextEdit)
+    , m_details(new SignInDetailsView)
     , m_time(new TimeChart)
 {
     m_table->setObjectName(QStringLiteral("signInTableView"));
@@ -36,10 +35,15 @@ SignInsView::SignInsView(DataSession* session, QWidget* parent)
     m_table->horizontalHeader()->setSortIndicator(0, Qt::DescendingOrder);
     m_table->horizontalHeader()->setSectionsClickable(true);
     m_table->setAccessibleName(tr("Sign-ins"));
-    m_details->setReadOnly(true);
-    m_details->setObjectName(QStringLiteral("signInDetails"));
-    m_details->setAccessibleName(tr("Selected sign-in"));
-    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight); // the tooltip has it all
+    // What happened first, whatever the model's order: time, who, which app, the error, the policies; the
+    // rest after them (a scroll away).
+    const SignInTableModel::Column first[] = { SignInTableModel::Time, SignInTableModel::Identity,
+        SignInTableModel::Application, SignInTableModel::ErrorCode, SignInTableModel::FailedPolicies,
+        SignInTableModel::CaStatus, SignInTableModel::Type };
+    for (int i = 0; i < int(std::size(first)); ++i)
+        m_table->horizontalHeader()->moveSection(m_table->horizontalHeader()->visualIndex(first[i]), i);
 
     auto* charts = new QWidget;
     auto* chartLayout = new QVBoxLayout(charts);
@@ -60,18 +64,22 @@ SignInsView::SignInsView(DataSession* session, QWidget* parent)
     auto* scroll = new QScrollArea;
     scroll->setWidget(charts);
     scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(500);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the charts narrow and elide instead
 
-    auto* left = new QSplitter(Qt::Vertical);
+    // Proportions, not pixels: the table gets most of any window; the details and the charts can be
+    // collapsed (drag the handle to the edge), the table cannot.
+    auto* left = new ProportionalSplitter(Qt::Vertical);
+    left->setObjectName(QStringLiteral("signInsTableSplitter"));
     left->addWidget(m_table);
     left->addWidget(m_details);
-    left->setStretchFactor(0, 3);
-    left->setStretchFactor(1, 2);
-    auto* split = new QSplitter(Qt::Horizontal);
+    left->setCollapsible(0, false);
+    left->setProportions({ 3, 2 });
+    auto* split = new ProportionalSplitter(Qt::Horizontal);
+    split->setObjectName(QStringLiteral("signInsChartSplitter"));
     split->addWidget(left);
     split->addWidget(scroll);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    split->setCollapsible(0, false);
+    split->setProportions({ 62, 38 });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -97,10 +105,9 @@ void SignInsView::refresh()
     const std::vector<Bar>* series[] = { &snap.byPolicy, &snap.byReportOnly, &snap.byControl, &snap.byIdentity,
         &snap.byApp, &snap.byIp, &snap.byError };
     for (size_t i = 0; i < m_bars.size(); ++i) m_bars[i]->setBars(*series[i]);
-    static bool sized = false;
-    if (!sized && m_model->rowCount() > 0) {
-        m_table->resizeColumnsToContents();
-        sized = true;
+    if (!m_sized && m_model->rowCount() > 0) {
+        sizeColumns();
+        m_sized = true;
     }
     // Keep the selected sign-in selected when it is still shown.
     int select = m_model->rowCount() > 0 ? 0 : -1;
@@ -120,6 +127,17 @@ void SignInsView::refresh()
     }
 }
 
+void SignInsView::sizeColumns()
+{
+    // A long UPN or policy list elides (tooltip in full) rather than pushing the next column out of sight;
+    // the time and the error code are never cut.
+    fitColumns(m_table, [](int c) {
+        return c == SignInTableModel::Time || c == SignInTableModel::ErrorCode ? 0
+            : c == SignInTableModel::FailedPolicies                            ? 34
+                                                                               : 21;
+    });
+}
+
 int SignInsView::currentSignIn() const
 {
     const QModelIndex i = m_table->currentIndex();
@@ -134,7 +152,7 @@ void SignInsView::showDetails()
         return;
     }
     m_keepRow = row;
-    m_details->setPlainText(signInDetailsText(*m_session->dataset(), uint32_t(row)));
+    m_details->showSignIn(*m_session->dataset(), uint32_t(row));
     emit currentSignInChanged(row);
 }
 

@@ -3,13 +3,13 @@
 
 #include <QWidget>
 
-class QPlainTextEdit;
 class QTableView;
 
 namespace calens {
 
 class BarChart;
 class DataSession;
+class SignInDetailsView;
 class SignInTableModel;
 class TimeChart;
 
@@ -32,13 +32,15 @@ signals:
 private:
     void refresh();
     void showDetails();
+    void sizeColumns(); // once, on the first rows: what they show, capped
 
     DataSession* m_session;
     SignInTableModel* m_model;
     QTableView* m_table;
-    QPlainTextEdit* m_details;
+    SignInDetailsView* m_details;
     TimeChart* m_time;
     std::vector<BarChart*> m_bars;
+    bool m_sized = false;
     int m_keepRow = -1; // the selection survives a refilter when the row is still shown
 };
 

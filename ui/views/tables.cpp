@@ -20,4 +20,17 @@ QTableView* makeTable(const QString& objectName, const QString& accessibleName)
     return t;
 }
 
+void fitColumns(QTableView* table, const std::function<int(int column)>& capChars)
+{
+    const auto* view = static_cast<const QAbstractItemView*>(table); // sizeHintForColumn is public there
+    const int chars = table->fontMetrics().averageCharWidth();
+    for (int c = 0; c < table->model()->columnCount(); ++c) {
+        const int header = table->horizontalHeader()->sectionSizeHint(c);
+        const int natural = std::max(header, view->sizeHintForColumn(c));
+        const int cap = capChars(c);
+        // A header is never cut: a clipped column title says nothing, not even in a tooltip.
+        table->setColumnWidth(c, cap > 0 ? std::min(natural, std::max(header, cap * chars)) : natural);
+    }
+}
+
 } // namespace calens

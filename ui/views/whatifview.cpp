@@ -1,23 +1,26 @@
 // SPDX-License-Identifier: MIT
 #include "whatifview.h"
 
+#include "proportionalsplitter.h"
+
 #include "diagnosis/words.h"
 
 #include "query/conditionwords.h"
 
 #include "model/signinref.h"
 #include "session/datasession.h"
+#include "theme.h"
 #include "whatif/logcompare.h"
 #include "whatif/whatifevaluator.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSplitter>
 #include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -41,8 +44,12 @@ QComboBox* combo(const QStringList& items)
 {
     auto* c = new QComboBox;
     c->addItems(items);
+    // As narrow as a dozen characters: the form leaves the width to the results.
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(12);
     return c;
 }
+constexpr int kStatusRole = Qt::UserRole + 1; // an outcome cell's Status, for its colour
 } // namespace
 
 WhatIfView::WhatIfView(DataSession* session, QWidget* parent)
@@ -86,15 +93,23 @@ WhatIfView::WhatIfView(DataSession* session, QWidget* parent)
     form->addRow(QString(), run);
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->addWidget(
-        new QLabel(tr("Blank fields are \"not known\": conditions that need them say so instead of guessing.")));
+    auto* hint
+        = new QLabel(tr("Blank fields are \"not known\": conditions that need them say so instead of guessing."));
+    hint->setWordWrap(true);
+    leftLayout->addWidget(hint);
     leftLayout->addLayout(form);
     leftLayout->addStretch();
     m_table->setObjectName(QStringLiteral("whatIfResults"));
     m_table->setColumnCount(5);
-    m_table->setHorizontalHeaderLabels(
-        { tr("Policy"), tr("Outcome"), tr("Reasons"), tr("Not enough information"), tr("Requires") });
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setHorizontalHeaderLabels({ tr("Policy"), tr("Outcome"), tr("Reasons"), tr("Not known"), tr("Requires") });
+    m_table->horizontalHeaderItem(3)->setToolTip(tr("Not enough information: what the input does not say"));
+    // No sideways scroll: the policy name stretches into what the other columns leave, the others are as wide
+    // as they need up to a share of the width, and elide with the whole text in the tooltip (fitColumns).
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->installEventFilter(this);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -102,14 +117,16 @@ WhatIfView::WhatIfView(DataSession* session, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_disagreements->setReadOnly(true);
     m_disagreements->setPlaceholderText(tr("Where the sign-in log and this evaluation disagree"));
-    auto* right = new QSplitter(Qt::Vertical);
+    auto* right = new ProportionalSplitter(Qt::Vertical);
     right->addWidget(m_table);
     right->addWidget(m_disagreements);
-    right->setStretchFactor(0, 3);
-    auto* split = new QSplitter(Qt::Horizontal);
+    right->setProportions({ 3, 1 });
+    // Proportions, not pixels: the form a third, the results the rest, on any window.
+    auto* split = new ProportionalSplitter(Qt::Horizontal);
     split->addWidget(left);
     split->addWidget(right);
-    split->setStretchFactor(1, 3);
+    split->setCollapsible(1, false);
+    split->setProportions({ 28, 72 });
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
     connect(run, &QPushButton::clicked, this, [this] {
@@ -135,6 +152,7 @@ void WhatIfView::useSignIn(int row)
     m_apps->setText(join(in.apps));
     m_ip->setText(QString::fromStdString(in.ipAddress));
     m_country->setText(in.country ? QString::fromStdString(*in.country) : QString());
+    for (QLineEdit* e : { m_id, m_apps, m_ip, m_country }) e->setCursorPosition(0); // the start of a long id shows
     m_platform->setCurrentText(QString::fromStdString(in.platform));
     m_client->setCurrentText(QString::fromStdString(in.clientAppType));
     m_signInRisk->setCurrentText(QString::fromStdString(in.signInRisk));
@@ -185,7 +203,9 @@ void WhatIfView::evaluate()
             labels(v.notEnoughInformation), required };
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
-            item->setToolTip(details.join(QLatin1Char('\n')));
+            // The cell in full first (it may be elided), then how each condition was read.
+            item->setToolTip(
+                details.isEmpty() ? cells[c] : cells[c] + QStringLiteral("\n\n") + details.join(QLatin1Char('\n')));
             if (c == 1) {
                 // A shape and a word, not only a colour: readable in the dark palette and without colour vision.
                 const bool applies = v.applies();
@@ -193,11 +213,13 @@ void WhatIfView::evaluate()
                 item->setIcon(style()->standardIcon(applies ? QStyle::SP_MessageBoxCritical
                         : unknown                           ? QStyle::SP_MessageBoxQuestion
                                                             : QStyle::SP_DialogApplyButton));
+                item->setData(kStatusRole, int(applies ? Status::Blocked : unknown ? Status::Caution : Status::Fine));
             }
             m_table->setItem(r, c, item);
         }
     }
-    m_table->resizeColumnsToContents();
+    colourOutcomes();
+    fitColumns();
     QStringList lines;
     if (m_row >= 0)
         for (const auto& dis : whatif::compareWithLog(d.signIn(uint32_t(m_row)), verdicts))
@@ -209,6 +231,42 @@ void WhatIfView::evaluate()
     m_disagreements->setPlainText(lines.isEmpty() && m_row >= 0
             ? tr("The evaluation agrees with the sign-in log for every policy.")
             : lines.join(QLatin1Char('\n')));
+}
+
+} // namespace calens
+
+namespace calens {
+
+void WhatIfView::fitColumns()
+{
+    // Each column but the policy's: what its text needs, up to its share of the width; the policy name gets
+    // the rest (at least 40%). A header is never cut: a clipped "Not known" tells nothing.
+    static constexpr int kShare[] = { 0, 20, 16, 9, 11 }; // percent of the viewport
+    const int avail = m_table->viewport()->width();
+    const auto* view = static_cast<const QAbstractItemView*>(m_table);
+    for (int c = 1; c < m_table->columnCount(); ++c) {
+        int header = m_table->horizontalHeader()->sectionSizeHint(c);
+        if (c == 1) // the outcome's icon and its short words stay whole
+            header = std::max(header,
+                style()->pixelMetric(QStyle::PM_SmallIconSize)
+                    + m_table->fontMetrics().horizontalAdvance(tr("Does not apply")) + 24);
+        const int natural = std::max(header, view->sizeHintForColumn(c));
+        m_table->setColumnWidth(c, std::min(natural, std::max(header, avail * kShare[c] / 100)));
+    }
+}
+
+void WhatIfView::colourOutcomes()
+{
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        if (QTableWidgetItem* item = m_table->item(r, 1))
+            item->setForeground(statusColor(Status(item->data(kStatusRole).toInt()), m_table->palette()));
+}
+
+bool WhatIfView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table && event->type() == QEvent::Resize) fitColumns();
+    if (watched == m_table && event->type() == QEvent::PaletteChange) colourOutcomes();
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace calens

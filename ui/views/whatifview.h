@@ -24,7 +24,12 @@ public:
     QTableWidget* results() const { return m_table; }
     bool isUnused() const; // nothing evaluated yet
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override; // the results' resizes and palette changes
+
 private:
+    void fitColumns();
+    void colourOutcomes();
     DataSession* m_session;
     int m_row = -1;
     QComboBox* m_identity;

@@ -12,6 +12,7 @@
 #include "pathwidget.h"
 #include "powershellhighlighter.h"
 #include "report/reportbuilder.h"
+#include "theme.h"
 
 #include "export/outputfile.h"
 
@@ -67,7 +68,7 @@ QPlainTextEdit* codeView(const QString& text, bool powershell)
     e->setReadOnly(true);
     e->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     e->setLineWrapMode(QPlainTextEdit::NoWrap);
-    if (powershell) new PowerShellHighlighter(e->document());
+    if (powershell) new PowerShellHighlighter(e);
     return e;
 }
 
@@ -109,9 +110,11 @@ DiagnosisWizard::DiagnosisWizard(std::shared_ptr<const Dataset> dataset, uint32_
     setWindowTitle(tr("Diagnose a blocked sign-in"));
     setObjectName(QStringLiteral("diagnosisWizard"));
     setWizardStyle(QWizard::ClassicStyle);
+    setTitleFormat(Qt::PlainText); // titles carry policy and account names: never markup
+    setSubTitleFormat(Qt::PlainText);
     setOption(QWizard::NoBackButtonOnStartPage, true);
     setSideWidget(m_path);
-    resize(980, 640);
+    fitToScreen(this, QSize(980, 640));
     rebuild(-1);
     connect(this, &QWizard::currentIdChanged, this, &DiagnosisWizard::updatePath);
 }
@@ -190,9 +193,18 @@ QWizardPage* DiagnosisWizard::stepPage(size_t index)
     const Diagnosis::Step& step = m_diagnosis.steps[index];
     auto* page = new QWizardPage;
     page->setObjectName(QStringLiteral("step-") + QString::fromStdString(step.id));
-    page->setTitle(step.question);
+    // The header keeps to one line (QWizard widens the whole window to fit a long title): the short label
+    // there, the whole question, wrapped, as the page's first line.
+    page->setTitle(step.label.isEmpty() ? step.question : step.label);
     page->setSubTitle(subTitleOf(step));
     auto* layout = new QVBoxLayout(page);
+    if (!step.label.isEmpty()) {
+        QLabel* question = wrapped(step.question.toHtmlEscaped(), QStringLiteral("question"));
+        QFont f = question->font();
+        f.setPointSizeF(f.pointSizeF() * 1.1);
+        question->setFont(f);
+        layout->addWidget(question);
+    }
     auto* answers = new QHBoxLayout;
     auto* group = new QButtonGroup(page);
     const std::string key = stepKey(step).toStdString();
@@ -362,8 +374,13 @@ QWizardPage* DiagnosisWizard::fixesPage()
             if (!exporter::writeFileAtomically(path, what.toUtf8(), &error))
                 QMessageBox::warning(this, tr("Save script"), tr("Not saved: %1").arg(error));
         });
-        // Tab titles say what the fix does in a few words; the whole title is on the page and in the tooltip.
-        const int tab = tabs->addTab(w, fontMetrics().elidedText(fix.title, Qt::ElideRight, 300));
+        // Tab titles say what the fix does in a few words, whole; the full title is on the page and in the
+        // tooltip. The same fix for two policies is numbered.
+        QString title = fix.tab.isEmpty() ? fontMetrics().elidedText(fix.title, Qt::ElideRight, 240) : fix.tab;
+        int same = 0;
+        for (int t = 0; t < tabs->count(); ++t) same += tabs->tabText(t).startsWith(title);
+        if (same > 0) title += QStringLiteral(" (%1)").arg(same + 1);
+        const int tab = tabs->addTab(w, title);
         tabs->setTabToolTip(tab, fix.title);
     }
     if (m_diagnosis.fixes.empty())
@@ -391,6 +408,8 @@ QWizardPage* DiagnosisWizard::verifyPage()
     auto* page = new QWizardPage;
     page->setObjectName(QStringLiteral("verifyPage"));
     page->setTitle(tr("Check that the fix worked"));
+    // A subtitle like every other page: QWizard draws the header band only for pages that have one.
+    page->setSubTitle(tr("Look for newer sign-ins of the same identity and application after the change."));
     auto* layout = new QVBoxLayout(page);
     const auto& fixes = m_diagnosis.fixes;
     if (!fixes.empty()) {

@@ -2,6 +2,7 @@
 #include "pathwidget.h"
 
 #include "diagnosiswizard.h"
+#include "theme.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -41,6 +42,10 @@ void PathWidget::paintEvent(QPaintEvent*)
     f.setPointSizeF(f.pointSizeF() * 0.85);
     p.setFont(f);
     const QPalette pal = palette();
+    const bool dark = isDark(pal);
+    // Soft fills under the text colour of the palette: pale on a light one, deep on a dark one.
+    auto tint = [dark](QColor light, QColor deep) { return dark ? deep : light; };
+    const QColor ink = dark ? pal.color(QPalette::Text) : QColor(0x20, 0x20, 0x20);
     int y = 4;
     auto box = [&](const QString& text, QColor fill, bool bold, bool outlined) {
         const QRectF r(6, y, kWidth, kBox);
@@ -50,16 +55,16 @@ void PathWidget::paintEvent(QPaintEvent*)
         QFont bf = f;
         bf.setBold(bold);
         p.setFont(bf);
-        p.setPen(QColor(0x20, 0x20, 0x20));
+        p.setPen(ink);
         p.drawText(r.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
             p.fontMetrics().elidedText(text, Qt::ElideRight, kWidth - 10));
         p.setFont(f);
     };
     for (size_t i = 0; i < m_steps.size(); ++i) {
         const auto& s = m_steps[i];
-        const QColor fill = s.answer == Answer::Yes ? QColor(0xd7, 0xeb, 0xd6)
-            : s.answer == Answer::No                ? QColor(0xf6, 0xdc, 0xd4)
-                                                    : QColor(0xee, 0xee, 0xee);
+        const QColor fill = s.answer == Answer::Yes ? tint(QColor(0xd7, 0xeb, 0xd6), QColor(0x24, 0x40, 0x28))
+            : s.answer == Answer::No                ? tint(QColor(0xf6, 0xdc, 0xd4), QColor(0x4a, 0x27, 0x22))
+                                                    : tint(QColor(0xee, 0xee, 0xee), QColor(0x3a, 0x3a, 0x3a));
         // The admin's answers are outlined and say so; the data's are plain.
         const QString label = s.label.isEmpty() ? s.question : s.label;
         box(s.byAdmin ? tr("%1 %2 (you)").arg(label, answerText(s.answer))
@@ -70,7 +75,7 @@ void PathWidget::paintEvent(QPaintEvent*)
         p.drawLine(6 + kWidth / 2, y, 6 + kWidth / 2, y + kGap);
         y += kGap;
     }
-    if (!m_end.isEmpty()) box(m_end, QColor(0xfd, 0xf0, 0xc8), m_current < 0, false);
+    if (!m_end.isEmpty()) box(m_end, tint(QColor(0xfd, 0xf0, 0xc8), QColor(0x4a, 0x3f, 0x1c)), m_current < 0, false);
 }
 
 } // namespace calens
