@@ -6,7 +6,7 @@
 #include "loadworker.h"
 #include "messagebar.h"
 #include "paste/pasteerrordialog.h"
-#include "query/directorytablemodels.h"
+#include "query/incidenttreemodel.h"
 #include "query/summary.h"
 #include "session/backgroundjob.h"
 #include "session/datasession.h"
@@ -348,8 +348,11 @@ PasteErrorDialog* MainWindow::pasteError()
 ExportReportDialog* MainWindow::exportReport(const ReportFocus& focus)
 {
     if (!m_session->dataset()) return nullptr;
-    const auto* model = static_cast<const IncidentTableModel*>(m_incidents->model());
-    auto* dialog = new ExportReportDialog(m_session->dataset(), model->incidents(), focus, this);
+    // From the Incidents tab, the report starts on the selected incident (the admin can widen the scope).
+    ReportFocus chosen = focus;
+    if (!chosen.isSet() && m_tabs->currentWidget() == m_incidents && m_incidents->currentSignIn() >= 0)
+        chosen.row = uint32_t(m_incidents->currentSignIn());
+    auto* dialog = new ExportReportDialog(m_session->dataset(), m_incidents->model()->incidents(), chosen, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

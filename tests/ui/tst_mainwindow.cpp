@@ -30,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTreeView>
 
 using namespace calens;
 
@@ -209,7 +210,8 @@ void TestMainWindow::incidentsAndModels()
     window.openDemo();
     QVERIFY(loaded.wait(test::kHangGuardMs));
     if (incidentsReady.isEmpty()) QVERIFY(incidentsReady.wait(test::kHangGuardMs));
-    auto* incidents = window.findChild<QTableView*>(QStringLiteral("incidentsTable"));
+    auto* incidents = window.findChild<QTreeView*>(QStringLiteral("incidentsTree"));
+    QVERIFY(incidents);
     QAbstractItemModelTester t1(incidents->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(incidents->model()->rowCount() > 5);
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));

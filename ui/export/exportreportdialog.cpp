@@ -4,6 +4,8 @@
 #include "export/outputset.h"
 
 #include "diagnosis/incidents.h"
+#include "diagnosis/incidentwords.h"
+#include "diagnosis/words.h"
 #include "report/reportbuilder.h"
 #include "report/reporthtmlexport.h"
 #include "report/reportjson.h"
@@ -78,7 +80,14 @@ ExportReportDialog::ExportReportDialog(
     m_scope->setWordWrap(true);
     m_scopeChoice->setObjectName(QStringLiteral("reportScopeChoice"));
     m_shown = m_incidents;
-    if (m_focus.isSet()) m_scopeChoice->addItem(tr("The diagnosed sign-in's incident"), int(Scope::Focus));
+    if (m_focus.isSet()) {
+        m_focusIncident = incidentOf(*m_dataset, m_shown, m_focus.row, &m_focusError);
+        m_scopeChoice->addItem(m_focusIncident
+                ? tr("This incident (%1, %n sign-in(s))", nullptr, int(m_focusIncident->count))
+                      .arg(identitiesInWords(*m_focusIncident))
+                : tr("This incident"),
+            int(Scope::Focus));
+    }
     m_scopeChoice->addItem(tr("The sign-ins shown (%n incident(s))", nullptr, int(m_shown.size())), int(Scope::Shown));
     m_scopeChoice->addItem(tr("Everything loaded, whatever the filter"), int(Scope::Everything));
     connect(m_scopeChoice, &QComboBox::currentIndexChanged, this,
@@ -122,17 +131,17 @@ void ExportReportDialog::setScope(Scope scope)
     m_incidents.clear();
     m_everything = false;
     if (scope == Scope::Focus && m_focus.isSet()) {
-        QString error;
-        std::optional<Incident> own = incidentOf(*m_dataset, m_shown, m_focus.row, &error);
-        if (own) {
-            const QString who = own->principalName.isEmpty() ? own->principalId : own->principalName;
-            const QString app = !own->appName.isEmpty() ? own->appName : own->resourceName;
-            m_scope->setText(tr(
-                "The incident of the diagnosed sign-in: %1 blocked from %2, %n sign-in(s).", nullptr, int(own->count))
-                                 .arg(who, app));
-            m_incidents.push_back(std::move(*own));
+        if (m_focusIncident) {
+            const Incident& own = *m_focusIncident;
+            const IncidentIdentity* who = identityOf(own, m_focus.row);
+            const QString policy = own.policyName.isEmpty() ? tr("a policy the log does not name") : own.policyName;
+            m_scope->setText(tr("This incident: %1 blocked %2, %n sign-in(s). %3. Diagnosed on the sign-in of %4.",
+                nullptr, int(own.count))
+                                 .arg(policy, identitiesNamed(own), causeInWords(own.cause),
+                                     who ? who->name : firstIdentity(own).name));
+            m_incidents.push_back(own);
         } else {
-            m_scope->setText(tr("Nothing to report: %1.").arg(error));
+            m_scope->setText(tr("Nothing to report: %1.").arg(m_focusError));
             m_export->setEnabled(false);
         }
     } else if (scope == Scope::Everything) {
