@@ -5,10 +5,9 @@
 #include "export/exportreportdialog.h"
 #include "loadworker.h"
 #include "messagebar.h"
+#include "overview/overviewpanel.h"
 #include "paste/pasteerrordialog.h"
 #include "query/incidenttreemodel.h"
-#include "query/summary.h"
-#include "session/backgroundjob.h"
 #include "session/datasession.h"
 #include "signindetails.h"
 #include "views/directoryview.h"
@@ -41,7 +40,6 @@
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTabWidget>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -98,8 +96,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_incidents(new IncidentsView(m_session))
     , m_whatIf(new WhatIfView(m_session))
     , m_replay(new ReplayView(m_session))
-    , m_summary(new QTextBrowser)
-    , m_summaryJob(new BackgroundJob(this))
+    , m_overview(new OverviewPanel(m_session))
     , m_filter(new QLineEdit)
     , m_quick(new QComboBox)
     , m_range(new QComboBox)
@@ -135,11 +132,15 @@ MainWindow::MainWindow(QWidget* parent)
     centralLayout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
-    m_summary->setObjectName(QStringLiteral("overview"));
-    m_summary->setAccessibleName(tr("Overview"));
     auto* dock = new QDockWidget(tr("Overview"));
     dock->setObjectName(QStringLiteral("overviewDock"));
-    dock->setWidget(m_summary);
+    dock->setWidget(m_overview);
+    // A figure or bar of the overview shows its sign-ins.
+    connect(m_overview, &OverviewPanel::filterRequested, this, [this](const QString& term) {
+        setFilterText(term);
+        applyFilterNow();
+        m_tabs->setCurrentWidget(m_signIns);
+    });
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({ dock }, { 250 }, Qt::Horizontal);
@@ -322,14 +323,8 @@ ConnectDialog* MainWindow::openConnectDialog()
             fetched.format = Format::GraphJson;
             fetched.records = dataset->signInCount();
             for (const QString& line : notes.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) fetched.warnings << line;
-            const std::vector<InputReport> reports { fetched };
-            m_summary->setHtml(tr("<p>Summarizing %n fetched sign-in(s)…</p>", nullptr, int(dataset->signInCount())));
-            m_summaryJob->run(
-                [dataset, reports](
-                    const std::atomic<bool>&) { return summaryHtml(*dataset, summarize(*dataset), reports); },
-                [this](const QString& html) { m_summary->setHtml(html); });
             m_session->setFilter(composedFilter());
-            m_session->setDataset(std::move(dataset), reports);
+            m_session->setDataset(std::move(dataset), { fetched }); // the overview follows
             m_status->setText(tr("%n sign-in(s) fetched", nullptr, int(m_session->dataset()->signInCount())));
         });
     dialog->show();
@@ -445,8 +440,6 @@ void MainWindow::onLoaded(
         m_message->show(MessageBar::Kind::Warning, problems);
     else
         m_message->hide();
-    m_summaryJob->cancel(); // a fetch still being summarized is no longer what is shown
-    m_summary->setHtml(m_loader->lastSummaryHtml());
     m_session->setFilter(composedFilter());
     m_session->setDataset(std::move(dataset), reports);
     m_status->setText(tr("%n sign-in(s) loaded", nullptr, int(m_session->dataset()->signInCount())));

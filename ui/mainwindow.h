@@ -17,18 +17,17 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
-class QTextBrowser;
 class QTimer;
 
 namespace calens {
 
-class BackgroundJob;
 class ConnectDialog;
 class DataSession;
 class ExportReportDialog;
 class IncidentsView;
 class LoadWorker;
 class MessageBar;
+class OverviewPanel;
 class PasteErrorDialog;
 class ReplayView;
 class SignInsView;
@@ -59,6 +58,7 @@ public:
     IncidentsView* incidentsView() const { return m_incidents; }
     ReplayView* replayView() const { return m_replay; }
     MessageBar* messageBar() const { return m_message; }
+    OverviewPanel* overviewPanel() const { return m_overview; }
     void diagnoseSelected(); // Ctrl+D: the sign-in or incident selected in the view shown
 
 signals:
@@ -85,8 +85,7 @@ private:
     IncidentsView* m_incidents;
     WhatIfView* m_whatIf;
     ReplayView* m_replay;
-    QTextBrowser* m_summary;
-    BackgroundJob* m_summaryJob;
+    OverviewPanel* m_overview;
     QLineEdit* m_filter;
     QComboBox* m_quick;
     QComboBox* m_range;

@@ -21,6 +21,11 @@ QString joined(const QStringList& parts)
 
 } // namespace
 
+QString counted(uint64_t count, const QString& one, const QString& many)
+{
+    return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? one : many);
+}
+
 QString kindWord(const QString& kind, uint64_t count)
 {
     const bool one = count == 1;
@@ -44,8 +49,7 @@ QString identitiesInWords(const Incident& incident)
         ++count;
     }
     QStringList parts;
-    for (const auto& [rank, kc] : byKind)
-        parts << QStringLiteral("%1 %2").arg(kc.second).arg(kindWord(kc.first, kc.second));
+    for (const auto& [rank, kc] : byKind) parts << counted(kc.second, kindWord(kc.first, 1), kindWord(kc.first, 2));
     return parts.isEmpty() ? QStringLiteral("no identity") : joined(parts);
 }
 
@@ -84,15 +88,15 @@ QString incidentDetails(const Incident& inc, const IncidentIdentity* who)
     const QString policy = inc.policyName.isEmpty() ? QStringLiteral("A policy the log does not name") : inc.policyName;
     QStringList lines;
     if (who)
-        lines << QStringLiteral("%1 (%2) was blocked %3 time(s) by %4, from %5 to %6.")
-                     .arg(who->name, kindWord(who->kind))
-                     .arg(who->count)
-                     .arg(policy, stamp(who->firstMs), stamp(who->lastMs));
+        lines << QStringLiteral("%1 (%2) was blocked %3 by %4, from %5 to %6.")
+                     .arg(who->name, kindWord(who->kind),
+                         counted(who->count, QStringLiteral("time"), QStringLiteral("times")), policy,
+                         stamp(who->firstMs), stamp(who->lastMs));
     else
-        lines << QStringLiteral("%1 blocked %2 %3 time(s), from %4 to %5.")
-                     .arg(policy, identitiesInWords(inc))
-                     .arg(inc.count)
-                     .arg(stamp(inc.firstMs), stamp(inc.lastMs));
+        lines << QStringLiteral("%1 blocked %2 %3, from %4 to %5.")
+                     .arg(policy, identitiesInWords(inc),
+                         counted(inc.count, QStringLiteral("time"), QStringLiteral("times")), stamp(inc.firstMs),
+                         stamp(inc.lastMs));
     lines << QStringLiteral("Cause: %1 (%2 confidence).").arg(causeInWords(inc.cause), confidenceWord(inc.confidence));
     const auto& causes = Flowchart::builtIn().causes;
     if (const auto it = causes.find(inc.cause); it != causes.end() && !it->second.summary.empty())

@@ -11,6 +11,8 @@ namespace calens {
 
 // "user", "service principals", "managed identity"... for a principal kind as the diagnosis gives it.
 QString kindWord(const QString& kind, uint64_t count = 1);
+// "1 sign-in", "12 sign-ins": a count with its noun, in the singular or the plural.
+QString counted(uint64_t count, const QString& one, const QString& many);
 // "14 service principals", "1 user", "2 users and 1 service principal".
 QString identitiesInWords(const Incident& incident);
 // Up to `maxNames` identities by name ("a, b and c"); more are counted as identitiesInWords does.

@@ -89,10 +89,10 @@ ReportIncident incidentSection(
     r.heading = QStringLiteral("Incident %1: %2").arg(number).arg(r.causeTitle);
     const QString policy = inc.policyName.isEmpty() ? QStringLiteral("A policy the log does not name")
                                                     : QStringLiteral("\u201C%1\u201D").arg(inc.policyName);
-    r.affected = QStringLiteral("%1 blocked %2 %3 time(s) between %4 and %5.")
-                     .arg(policy, identitiesNamed(inc))
-                     .arg(inc.count)
-                     .arg(isoText(inc.firstMs), isoText(inc.lastMs));
+    r.affected
+        = QStringLiteral("%1 blocked %2 %3 between %4 and %5.")
+              .arg(policy, identitiesNamed(inc), counted(inc.count, QStringLiteral("time"), QStringLiteral("times")),
+                  isoText(inc.firstMs), isoText(inc.lastMs));
 
     const SignInRef s = dataset.signIn(row);
     const FactSheet sheet(dataset, row);

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: MIT
-// Writes the README's screenshots: every view and the wizard on the demo tenant.
+// Writes the README's screenshots: every view, the Overview dock (empty and loaded) and the wizard on the demo
+// tenant, and the Incidents view and the Overview in the dark palette.
 // Usage: calens_screenshots OUTDIR   (offscreen or under Xvfb)
 #include "session/datasession.h"
 #include "ui/mainwindow.h"
+#include "ui/views/incidentsview.h"
 #include "ui/wizard/diagnosiswizard.h"
 
 #include "model/signinref.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QDir>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -26,6 +31,9 @@ int main(int argc, char** argv)
     MainWindow window;
     window.resize(1400, 900);
     window.show();
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("overviewDock"));
+    QTest::qWait(300);
+    dock->grab().save(out.filePath(QStringLiteral("overview-empty.png"))); // before anything is loaded
     QSignalSpy loaded(&window, &MainWindow::loaded);
     window.openDemo();
     if (!loaded.wait(60000)) return 1;
@@ -39,6 +47,20 @@ int main(int argc, char** argv)
         tabs->setCurrentIndex(i);
         QTest::qWait(300);
         window.grab().save(out.filePath(QStringLiteral("%1.png").arg(QLatin1String(names[i]))));
+    }
+    dock->grab().save(out.filePath(QStringLiteral("overview.png")));
+    // The Incidents view and the Overview in the dark palette (the View menu's choice, restored afterwards).
+    QAction* dark = nullptr;
+    for (QAction* a : window.menuBar()->findChildren<QAction*>())
+        if (a->text() == QLatin1String("Dark palette")) dark = a;
+    if (dark) {
+        const bool was = dark->isChecked();
+        dark->setChecked(true);
+        tabs->setCurrentWidget(window.incidentsView());
+        QTest::qWait(300);
+        window.grab().save(out.filePath(QStringLiteral("incidents-dark.png")));
+        dock->grab().save(out.filePath(QStringLiteral("overview-dark.png")));
+        dark->setChecked(was);
     }
     // The wizard on a scheduled refresh blocked by an MFA policy.
     const Dataset* d = window.dataset();

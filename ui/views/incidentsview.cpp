@@ -110,8 +110,8 @@ void IncidentsView::recompute()
             // Long causes, names and app lists elide; the tooltip has them whole.
             m_tree->setColumnWidth(IncidentTreeModel::Cause, width * 46);
             m_tree->setColumnWidth(IncidentTreeModel::Policy, width * 40);
-            m_tree->setColumnWidth(IncidentTreeModel::Identities, width * 18);
-            m_tree->setColumnWidth(IncidentTreeModel::Applications, width * 26);
+            m_tree->setColumnWidth(IncidentTreeModel::Identities, width * 22);
+            m_tree->setColumnWidth(IncidentTreeModel::Applications, width * 24);
             for (int c : { IncidentTreeModel::SignIns, IncidentTreeModel::FirstSeen, IncidentTreeModel::LastSeen })
                 m_tree->resizeColumnToContents(c);
             if (m_model->rowCount() > 0) {
