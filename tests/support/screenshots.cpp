@@ -11,8 +11,8 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QDockWidget>
 #include <QDir>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -39,7 +39,8 @@ int main(int argc, char** argv)
     if (!loaded.wait(60000)) return 1;
     QTest::qWait(1500); // incidents cluster on a worker
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
-    const char* names[] = { "signins", "policy-results", "policies", "named-locations", "incidents", "whatif", "replay" };
+    const char* names[]
+        = { "signins", "policy-results", "policies", "named-locations", "incidents", "whatif", "replay" };
     window.setFilterText(QStringLiteral("error:ca"));
     window.applyFilterNow();
     QTest::qWait(800);
