@@ -4,6 +4,7 @@
 #include "diagnosis/incidentwords.h"
 #include "diagnosis/words.h"
 #include "ingest/timestamp.h"
+#include "text/tooltiptext.h"
 
 namespace calens {
 
@@ -105,7 +106,10 @@ QVariant IncidentTreeModel::data(const QModelIndex& index, int role) const
     const IncidentIdentity* who = identityAt(index);
     if (role == SignInRowRole) return qulonglong(who ? who->firstRow : inc->firstRow);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
-    return who ? identityData(*inc, *who, index.column(), role) : incidentData(*inc, index.column(), role);
+    const QVariant value
+        = who ? identityData(*inc, *who, index.column(), role) : incidentData(*inc, index.column(), role);
+    // Names are data: a tooltip shows them, never renders them.
+    return role == Qt::ToolTipRole && value.isValid() ? QVariant(text::plainToolTip(value.toString())) : value;
 }
 
 QVariant IncidentTreeModel::incidentData(const Incident& i, int column, int role) const

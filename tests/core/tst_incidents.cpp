@@ -5,12 +5,14 @@
 #include "diagnosis/incidents.h"
 #include "diagnosis/incidentwords.h"
 #include "ingest/auditparser.h"
+#include "query/incidenttreemodel.h"
 #include "support/loader.h"
 #include "support/testpaths.h"
 #include "synth/synthesize.h"
 
 #include <nlohmann/json.hpp>
 
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +30,7 @@ private slots:
     void demoTenantClusters();
     void oneIncidentPerRootCause();
     void identitiesVerifiedOneByOne();
+    void treeModelShowsNamesAsText();
     void gatewayIpChanged();
     void auditedChanges();
     void auditWithHugeLists();
@@ -179,6 +182,38 @@ void TestIncidents::oneIncidentPerRootCause()
     const QString details = incidentDetails(loc);
     QVERIFY2(details.contains(QLatin1String("What changed for sp-b job")), qPrintable(details));
     QVERIFY(incidentDetails(loc, &loc.identities[1]).contains(QLatin1String("What changed for sp-a job")));
+}
+
+void TestIncidents::treeModelShowsNamesAsText()
+{
+    // A hostile policy and service principal name: the tree shows them as they are, its tooltips never render them.
+    const QByteArray page = "{\"value\":["
+        + workload("h1", "2026-10-06T08:00:00Z", 53003, "<b>sp</b>", "app-1", "<img src=x onerror=alert(1)>", "failure")
+        + ","
+        + workload("h2", "2026-10-06T09:00:00Z", 53003, "sp-2", "app-1", "<img src=x onerror=alert(1)>", "failure")
+        + "]}";
+    const Loaded l = load(write(QStringLiteral("hostile.json"), page));
+    IncidentTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setIncidents(clusterIncidents(*l.dataset));
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex incident = model.index(0, 0);
+    QCOMPARE(model.rowCount(incident), 2);
+    const QModelIndex policy = model.index(0, IncidentTreeModel::Policy);
+    QCOMPARE(policy.data().toString(), QStringLiteral("Policy <img src=x onerror=alert(1)>"));
+    const QString tip = policy.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLatin1String("Policy &lt;img src=x onerror=alert(1)&gt;")), qPrintable(tip));
+    QVERIFY(!tip.contains(QLatin1String("<img")));
+    QModelIndex sp;
+    for (int r = 0; r < model.rowCount(incident); ++r)
+        if (model.index(r, 0, incident).data().toString().startsWith(QLatin1String("<b>")))
+            sp = model.index(r, 0, incident);
+    QVERIFY(sp.isValid());
+    QCOMPARE(sp.data().toString(), QStringLiteral("<b>sp</b> job"));
+    QVERIFY(!sp.data(Qt::ToolTipRole).toString().contains(QLatin1String("<b>")));
+    QCOMPARE(model.identityAt(sp)->id, QStringLiteral("<b>sp</b>"));
+    QCOMPARE(model.parent(sp), incident);
+    QCOMPARE(model.index(0, IncidentTreeModel::SignIns).data().toULongLong(), 2ull);
 }
 
 void TestIncidents::identitiesVerifiedOneByOne()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "barlist.h"
 
+#include "text/tooltiptext.h"
+
 #include <QPainter>
 #include <QStyleOptionFocusRect>
 #include <QVBoxLayout>
@@ -101,7 +103,7 @@ void BarList::setItems(const std::vector<Item>& items)
     for (const Item& i : items) max = std::max(max, i.count);
     for (size_t i = 0; i < items.size(); ++i) {
         auto* e = new BarEntry(items[i].label, items[i].count, max, this);
-        e->setToolTip(items[i].toolTip);
+        e->setToolTip(text::plainToolTip(items[i].toolTip)); // names are data: shown, never rendered
         e->setObjectName(QStringLiteral("barEntry%1").arg(i));
         connect(e, &QAbstractButton::clicked, this, [this, i] { emit activated(int(i)); });
         m_layout->addWidget(e);
