@@ -50,7 +50,8 @@ public:
     void applyFilterNow();
     void addFilterTerm(const QString& term);
     void diagnose(int row); // opens the wizard
-    // Opens the export dialog (nullptr before data is loaded): every incident shown, or the focus sign-in's.
+    // Opens the export dialog (nullptr before data is loaded): every incident shown, or the focus sign-in's (from
+    // the Incidents tab without a focus: the selected incident or identity's).
     ExportReportDialog* exportReport(const ReportFocus& focus = {});
     ConnectDialog* openConnectDialog();
     PasteErrorDialog* pasteError(); // "Paste an error…": the dialog, prefilled from the clipboard
