@@ -234,10 +234,11 @@ int runFix(const QStringList& args)
                     chosen->withheld.isEmpty() ? QString() : QStringLiteral(": ") + chosen->withheld));
         return 1;
     }
-    // The blast radius judges the whole incident of the sign-in, not only this one record.
+    // The blast radius judges every sign-in of this identity in the sign-in's incident, not only this one record;
+    // the fix is made for this identity (the incident's other identities need their own change).
     std::vector<uint32_t> diagnosed { row };
     for (const Incident& inc : clusterIncidents(dataset))
-        if (std::find(inc.rows.begin(), inc.rows.end(), row) != inc.rows.end()) diagnosed = inc.rows;
+        if (const IncidentIdentity* who = identityOf(inc, row)) diagnosed = who->rows;
     FixRunner::Result planned
         = run(runner, [&] { runner.plan(dataset, chosen->id, chosen->title, *chosen->change, diagnosed); });
     if (planned.outcome != FixRunner::Outcome::Done || !planned.plan) return report(planned, {});

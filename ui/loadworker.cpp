@@ -2,8 +2,6 @@
 #include "loadworker.h"
 
 #include "ingest/ingestjob.h"
-#include "query/summary.h"
-#include "signindetails.h"
 #include "synth/synthesize.h"
 
 #include <QThread>
@@ -21,7 +19,6 @@ struct LoadWorker::Shared
     QString path;
     std::shared_ptr<Dataset> dataset = std::make_shared<Dataset>();
     std::vector<InputReport> reports;
-    QString summaryHtml;
 };
 
 LoadWorker::LoadWorker(QObject* parent)
@@ -47,10 +44,7 @@ void LoadWorker::launch(std::function<void(Shared&)> work)
     const quint64 generation = ++m_generation;
     m_thread = QThread::create([shared, work = std::move(work)] {
         work(*shared);
-        if (!shared->cancel) {
-            shared->dataset->shrinkToFit();
-            shared->summaryHtml = summaryHtml(*shared->dataset, summarize(*shared->dataset), shared->reports);
-        }
+        if (!shared->cancel) shared->dataset->shrinkToFit();
     });
     connect(m_thread, &QThread::finished, this, [this, generation] { deliver(generation); });
     m_thread->setParent(this); // deleted with its owner at the latest (the owner waits for it first)
@@ -118,7 +112,6 @@ void LoadWorker::deliver(quint64 generation)
     }
     if (generation != m_generation || !m_shared) return; // replaced by a newer load
     auto shared = std::move(m_shared);
-    m_summaryHtml = shared->summaryHtml;
     emit finished(shared->dataset, shared->reports, shared->cancel.load());
 }
 

@@ -30,7 +30,6 @@ public:
     void startDemo(uint64_t seed, size_t signIns);
     void cancel();
     bool isRunning() const { return m_thread != nullptr; }
-    QString lastSummaryHtml() const { return m_summaryHtml; } // of the last finished load, built on the worker
 
 signals:
     void progress(qint64 done, qint64 total, const QString& path);
@@ -48,7 +47,6 @@ private:
     QThread* m_thread = nullptr;
     QTimer* m_timer;
     quint64 m_generation = 0;
-    QString m_summaryHtml;
 };
 
 } // namespace calens

@@ -5,11 +5,10 @@
 #include "export/exportreportdialog.h"
 #include "loadworker.h"
 #include "messagebar.h"
+#include "overview/overviewpanel.h"
 #include "paste/errorfetchflow.h"
 #include "paste/pasteerrordialog.h"
-#include "query/directorytablemodels.h"
-#include "query/summary.h"
-#include "session/backgroundjob.h"
+#include "query/incidenttreemodel.h"
 #include "session/datasession.h"
 #include "signindetails.h"
 #include "theme.h"
@@ -43,7 +42,6 @@
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTabWidget>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -100,8 +98,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_incidents(new IncidentsView(m_session))
     , m_whatIf(new WhatIfView(m_session))
     , m_replay(new ReplayView(m_session))
-    , m_summary(new QTextBrowser)
-    , m_summaryJob(new BackgroundJob(this))
+    , m_overview(new OverviewPanel(m_session))
     , m_filter(new QLineEdit)
     , m_quick(new QComboBox)
     , m_range(new QComboBox)
@@ -137,11 +134,15 @@ MainWindow::MainWindow(QWidget* parent)
     centralLayout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
-    m_summary->setObjectName(QStringLiteral("overview"));
-    m_summary->setAccessibleName(tr("Overview"));
     auto* dock = new QDockWidget(tr("Overview"));
     dock->setObjectName(QStringLiteral("overviewDock"));
-    dock->setWidget(m_summary);
+    dock->setWidget(m_overview);
+    // A figure or bar of the overview shows its sign-ins.
+    connect(m_overview, &OverviewPanel::filterRequested, this, [this](const QString& term) {
+        setFilterText(term);
+        applyFilterNow();
+        m_tabs->setCurrentWidget(m_signIns);
+    });
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({ dock }, { 250 }, Qt::Horizontal); // until shown: then a share of the window (showEvent)
@@ -328,14 +329,8 @@ ConnectDialog* MainWindow::openConnectDialog()
             fetched.format = Format::GraphJson;
             fetched.records = dataset->signInCount();
             for (const QString& line : notes.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) fetched.warnings << line;
-            const std::vector<InputReport> reports { fetched };
-            setSummary(tr("<p>Summarizing %n fetched sign-in(s)…</p>", nullptr, int(dataset->signInCount())));
-            m_summaryJob->run(
-                [dataset, reports](
-                    const std::atomic<bool>&) { return summaryHtml(*dataset, summarize(*dataset), reports); },
-                [this](const QString& html) { setSummary(html); });
             m_session->setFilter(composedFilter());
-            m_session->setDataset(std::move(dataset), reports);
+            m_session->setDataset(std::move(dataset), { fetched }); // the overview follows
             m_status->setText(tr("%n sign-in(s) fetched", nullptr, int(m_session->dataset()->signInCount())));
         });
     dialog->show();
@@ -360,8 +355,11 @@ PasteErrorDialog* MainWindow::pasteError(const QString& text, bool ownSignIn)
 ExportReportDialog* MainWindow::exportReport(const ReportFocus& focus)
 {
     if (!m_session->dataset()) return nullptr;
-    const auto* model = static_cast<const IncidentTableModel*>(m_incidents->model());
-    auto* dialog = new ExportReportDialog(m_session->dataset(), model->incidents(), focus, this);
+    // From the Incidents tab, the report starts on the selected incident (the admin can widen the scope).
+    ReportFocus chosen = focus;
+    if (!chosen.isSet() && m_tabs->currentWidget() == m_incidents && m_incidents->currentSignIn() >= 0)
+        chosen.row = uint32_t(m_incidents->currentSignIn());
+    auto* dialog = new ExportReportDialog(m_session->dataset(), m_incidents->model()->incidents(), chosen, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
@@ -454,8 +452,6 @@ void MainWindow::onLoaded(
         m_message->show(MessageBar::Kind::Warning, problems);
     else
         m_message->hide();
-    m_summaryJob->cancel(); // a fetch still being summarized is no longer what is shown
-    setSummary(m_loader->lastSummaryHtml());
     m_session->setFilter(composedFilter());
     m_session->setDataset(std::move(dataset), reports);
     m_status->setText(tr("%n sign-in(s) loaded", nullptr, int(m_session->dataset()->signInCount())));
@@ -469,21 +465,6 @@ void MainWindow::updateStatus()
     if (!s.filterErrors.isEmpty()) text += QStringLiteral(" — ") + s.filterErrors.join(QStringLiteral("; "));
     m_counts->setText(text);
     m_filter->setToolTip(s.filterErrors.join(QLatin1Char('\n')));
-}
-
-void MainWindow::setSummary(const QString& html)
-{
-    // The status colours of the overview come from the palette (class "blocked"), set before each parse.
-    m_summaryHtml = html;
-    m_summary->document()->setDefaultStyleSheet(
-        QStringLiteral(".blocked { color: %1; }").arg(statusColor(Status::Blocked, m_summary->palette()).name()));
-    m_summary->setHtml(html);
-}
-
-void MainWindow::changeEvent(QEvent* event)
-{
-    QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !m_summaryHtml.isEmpty()) setSummary(m_summaryHtml);
 }
 
 void MainWindow::showEvent(QShowEvent* event)

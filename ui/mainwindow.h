@@ -17,18 +17,17 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
-class QTextBrowser;
 class QTimer;
 
 namespace calens {
 
-class BackgroundJob;
 class ConnectDialog;
 class DataSession;
 class ExportReportDialog;
 class IncidentsView;
 class LoadWorker;
 class MessageBar;
+class OverviewPanel;
 class PasteErrorDialog;
 class ReplayView;
 class SignInsView;
@@ -51,7 +50,8 @@ public:
     void applyFilterNow();
     void addFilterTerm(const QString& term);
     void diagnose(int row); // opens the wizard
-    // Opens the export dialog (nullptr before data is loaded): every incident shown, or the focus sign-in's.
+    // Opens the export dialog (nullptr before data is loaded): every incident shown, or the focus sign-in's (from
+    // the Incidents tab without a focus: the selected incident or identity's).
     ExportReportDialog* exportReport(const ReportFocus& focus = {});
     ConnectDialog* openConnectDialog();
     // "Paste an error…": the dialog, prefilled from the clipboard or with `text`; `ownSignIn` when the text is CA
@@ -61,6 +61,7 @@ public:
     IncidentsView* incidentsView() const { return m_incidents; }
     ReplayView* replayView() const { return m_replay; }
     MessageBar* messageBar() const { return m_message; }
+    OverviewPanel* overviewPanel() const { return m_overview; }
     void diagnoseSelected(); // Ctrl+D: the sign-in or incident selected in the view shown
 
 signals:
@@ -71,7 +72,6 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void showEvent(QShowEvent* event) override;
-    void changeEvent(QEvent* event) override; // a palette change recolours the overview
 
 private:
     void buildToolBars();
@@ -80,7 +80,6 @@ private:
     void onProgress(qint64 done, qint64 total, const QString& path);
     void updateStatus();
     QString composedFilter() const;
-    void setSummary(const QString& html);
 
     DataSession* m_session;
     LoadWorker* m_loader;
@@ -90,8 +89,7 @@ private:
     IncidentsView* m_incidents;
     WhatIfView* m_whatIf;
     ReplayView* m_replay;
-    QTextBrowser* m_summary;
-    BackgroundJob* m_summaryJob;
+    OverviewPanel* m_overview;
     QLineEdit* m_filter;
     QComboBox* m_quick;
     QComboBox* m_range;
@@ -102,7 +100,6 @@ private:
     QLabel* m_counts;
     QElapsedTimer m_loadClock; // for the ETA
     bool m_shown = false;
-    QString m_summaryHtml; // re-read when the palette changes
 };
 
 } // namespace calens

@@ -2,7 +2,6 @@
 #include "signindetails.h"
 
 #include "diagnosis/words.h"
-
 #include "ingest/timestamp.h"
 #include "model/signinref.h"
 #include "query/conditionwords.h"
@@ -11,16 +10,14 @@
 
 #include <array>
 
+#include <QStringList>
+
 namespace calens {
 
 namespace {
 QString q(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-QString esc(std::string_view s)
-{
-    return q(s).toHtmlEscaped();
 }
 
 // The portal's words for each string field, in SF order; the Graph property path goes in the tooltip.
@@ -143,47 +140,6 @@ QString signInDetailsText(const Dataset& d, uint32_t row)
         t += QLatin1Char('\n');
     }
     return t;
-}
-
-QString summaryHtml(const Dataset& d, const Summary& s, const std::vector<InputReport>& reports)
-{
-    QString h = QStringLiteral("<h3>Overview</h3><p><b>%1</b> sign-ins").arg(s.signIns);
-    if (s.first != INT64_MAX) h += QStringLiteral("<br>%1 – %2").arg(q(formatIso(s.first)), q(formatIso(s.last)));
-    h += QStringLiteral(
-        "</p><p>Interactive %1<br>Non-interactive %2<br>Service principal %3<br>Managed identity %4</p>")
-             .arg(s.types[0])
-             .arg(s.types[1])
-             .arg(s.types[2])
-             .arg(s.types[3]);
-    h += QStringLiteral("<p class='blocked'><b>%1</b></p>").arg(blockedByCaText(s).toHtmlEscaped());
-    QString failing;
-    for (const auto& p : s.policies) {
-        const uint64_t n = p.results[size_t(PolicyResult::Failure)];
-        if (n) failing += QStringLiteral("<li>%1 — %2</li>").arg(esc(p.displayName)).arg(n);
-    }
-    if (!failing.isEmpty()) h += QStringLiteral("<p>Policies that failed:</p><ul>%1</ul>").arg(failing);
-    QString unmet;
-    for (size_t i = 0; i < s.unmetControls.size(); ++i)
-        if (s.unmetControls[i])
-            unmet += QStringLiteral("<li>%1 — %2</li>")
-                         .arg(controlWord(QString::fromLatin1(unmetControlName(i))).toHtmlEscaped())
-                         .arg(s.unmetControls[i]);
-    if (!unmet.isEmpty()) h += QStringLiteral("<p>Controls the blocking policies required:</p><ul>%1</ul>").arg(unmet);
-    h += QStringLiteral("<p>%1 policies, %2 named locations known</p>")
-             .arg(d.policies().size())
-             .arg(d.namedLocations().size());
-    QString inputs;
-    for (const InputReport& r : reports) {
-        inputs += QStringLiteral("<li>%1: %2, %3 records")
-                      .arg(r.path.toHtmlEscaped(), q(formatName(r.format)))
-                      .arg(r.records);
-        if (r.skipped) inputs += QStringLiteral(", %1 skipped").arg(r.skipped);
-        if (!r.error.isEmpty()) inputs += QStringLiteral("<br><i>%1</i>").arg(r.error.toHtmlEscaped());
-        for (const QString& w : r.warnings) inputs += QStringLiteral("<br><i>%1</i>").arg(w.toHtmlEscaped());
-        inputs += QStringLiteral("</li>");
-    }
-    if (!inputs.isEmpty()) h += QStringLiteral("<h4>Inputs</h4><ul>%1</ul>").arg(inputs);
-    return h;
 }
 
 } // namespace calens

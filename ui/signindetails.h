@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ingest/inputreport.h"
 #include "model/dataset.h"
-#include "query/summary.h"
 
 #include <QString>
-
-#include <vector>
 
 namespace calens {
 
@@ -25,7 +21,5 @@ std::vector<DetailField> signInDetailFields(const Dataset& dataset, uint32_t row
 QString grantsText(const SignInRef& signIn, const PolicyEval& eval);
 // The same as plain text (Copy all): the fields, then each policy's result.
 QString signInDetailsText(const Dataset& dataset, uint32_t row);
-// The overview beside the table: inputs, counts, and the policies that blocked. Log text is escaped.
-QString summaryHtml(const Dataset& dataset, const Summary& summary, const std::vector<InputReport>& reports);
 
 } // namespace calens

@@ -6,9 +6,7 @@
 #include "ingest/timestamp.h"
 
 #include <algorithm>
-#include <set>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace calens {
 
@@ -42,6 +40,13 @@ struct Situation
     double confidence;
     QString policyId, policyName;
     QStringList unmet;
+    std::string incidentKey; // cause and policy: one root cause
+};
+
+// Where an incident's identities and apps are, by key, while it is being built.
+struct Members
+{
+    std::unordered_map<std::string, size_t> identities, apps;
 };
 
 QString name(const SignInRef& s, SF display, SF id)
@@ -49,18 +54,82 @@ QString name(const SignInRef& s, SF display, SF id)
     return qs(s.str(display).empty() ? s.str(id) : s.str(display));
 }
 
-int riskRank(RiskLevel r)
+void widen(int64_t t, uint32_t row, int64_t& firstMs, int64_t& lastMs, uint32_t& firstRow)
 {
-    switch (r) {
-    case RiskLevel::Low:
-        return 1;
-    case RiskLevel::Medium:
-        return 2;
-    case RiskLevel::High:
-        return 3;
-    default:
-        return 0;
+    if (firstMs == INT64_MIN || t < firstMs) {
+        firstMs = t;
+        firstRow = row;
     }
+    lastMs = std::max(lastMs, t);
+}
+
+// One blocked sign-in joins the incident, under its identity and its app.
+void add(Incident& inc, Members& m, const Dataset& d, uint32_t row)
+{
+    const SignInRef s = d.signIn(row);
+    const FactSheet sheet(d, row);
+    QString id = sheet.principalId();
+    const QString kind = sheet.principalKind();
+    const std::string identityKey
+        = kind.toStdString() + '\x1f' + (id.isEmpty() ? sheet.principalName() : id).toStdString();
+    // An app is what the admin sees in the portal: its id (its resource is the one it first asked for).
+    const std::string appKey
+        = s.str(SF::AppId).empty() ? '\x1f' + std::string(s.str(SF::ResourceId)) : std::string(s.str(SF::AppId));
+    const int64_t t = s.createdMs();
+    if (inc.count == 0) inc.firstRow = row;
+    ++inc.count;
+    inc.rows.push_back(row);
+    widen(t, row, inc.firstMs, inc.lastMs, inc.firstRow);
+
+    auto [appPos, newApp] = m.apps.try_emplace(appKey, inc.apps.size());
+    if (newApp) {
+        IncidentApp app;
+        app.appId = qs(s.str(SF::AppId));
+        app.appName = name(s, SF::AppDisplayName, SF::AppId);
+        app.resourceId = qs(s.str(SF::ResourceId));
+        app.resourceName = name(s, SF::ResourceDisplayName, SF::ResourceId);
+        inc.apps.push_back(std::move(app));
+    }
+    ++inc.apps[appPos->second].count;
+
+    auto [whoPos, newIdentity] = m.identities.try_emplace(identityKey, inc.identities.size());
+    if (newIdentity) {
+        IncidentIdentity who;
+        who.kind = kind;
+        who.id = std::move(id);
+        who.name = sheet.principalName();
+        who.firstRow = row;
+        inc.identities.push_back(std::move(who));
+    }
+    IncidentIdentity& who = inc.identities[whoPos->second];
+    ++who.count;
+    who.rows.push_back(row);
+    widen(t, row, who.firstMs, who.lastMs, who.firstRow);
+    const auto app = uint32_t(appPos->second);
+    auto known = std::find(who.apps.begin(), who.apps.end(), app);
+    if (known == who.apps.end()) known = who.apps.insert(who.apps.end(), app);
+    if (who.firstRow == row) std::rotate(who.apps.begin(), known, known + 1); // its first block's app leads
+}
+
+// Identities and apps biggest first (then earliest), the identities' app positions following the apps.
+void finish(Incident& inc)
+{
+    std::vector<uint32_t> order(inc.apps.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(
+        order.begin(), order.end(), [&inc](uint32_t a, uint32_t b) { return inc.apps[a].count > inc.apps[b].count; });
+    std::vector<uint32_t> moved(order.size());
+    std::vector<IncidentApp> apps;
+    apps.reserve(order.size());
+    for (uint32_t i = 0; i < order.size(); ++i) {
+        moved[order[i]] = i;
+        apps.push_back(std::move(inc.apps[order[i]]));
+    }
+    inc.apps = std::move(apps);
+    for (IncidentIdentity& who : inc.identities)
+        for (uint32_t& a : who.apps) a = moved[a];
+    std::stable_sort(inc.identities.begin(), inc.identities.end(),
+        [](const auto& a, const auto& b) { return a.count != b.count ? a.count > b.count : a.firstMs < b.firstMs; });
 }
 
 } // namespace
@@ -92,17 +161,18 @@ std::vector<Incident> clusterIncidents(
 {
     const Diagnoser diagnoser(d);
     std::unordered_map<uint64_t, Situation> situations;
-    std::unordered_map<std::string, size_t> index; // incident key -> position
+    std::unordered_map<std::string, size_t> index; // cause + policy -> position
     std::vector<Incident> incidents;
+    std::vector<Members> members; // beside incidents, until they are sorted
     size_t seen = 0;
     for (const uint32_t row : rows) {
         if ((seen++ & 4095) == 0 && cancel && cancel->load(std::memory_order_relaxed)) return {};
         const SignInRef s = d.signIn(row);
         if (!s.hasErrorCode() || !isConditionalAccessBlock(s.errorCode())) continue;
         auto [it, fresh] = situations.try_emplace(situationKey(s));
+        Situation& st = it->second;
         if (fresh) {
             const Diagnosis diag = diagnoser.diagnose(row, {}, Diagnoser::Detail::NoFixes);
-            Situation& st = it->second;
             st.cause = diag.cause;
             st.confidence = diag.confidence;
             const QString lead = diag.causes.front().policyId;
@@ -113,237 +183,54 @@ std::vector<Incident> clusterIncidents(
                     st.unmet = p.unmetControls;
                     break;
                 }
+            st.incidentKey = st.cause + '\x1f' + st.policyId.toStdString();
         }
-        const Situation& st = it->second;
-        const FactSheet sheet(d, row);
-        const QString principal = sheet.principalId();
-        const std::string key = st.cause + '\x1f' + st.policyId.toStdString() + '\x1f' + principal.toStdString()
-            + '\x1f' + std::string(s.str(SF::AppId)) + '\x1f' + std::string(s.str(SF::ResourceId)) + '\x1f'
-            + st.unmet.join(QLatin1Char(',')).toStdString();
-        auto [pos, added] = index.try_emplace(key, incidents.size());
+        auto [pos, added] = index.try_emplace(st.incidentKey, incidents.size());
         if (added) {
             Incident inc;
             inc.cause = st.cause;
             inc.confidence = st.confidence;
             inc.policyId = st.policyId;
             inc.policyName = st.policyName;
-            inc.unmetControls = st.unmet;
-            inc.principalKind = sheet.principalKind();
-            inc.principalId = principal;
-            inc.principalName = sheet.principalName();
-            inc.appId = qs(s.str(SF::AppId));
-            inc.appName = name(s, SF::AppDisplayName, SF::AppId);
-            inc.resourceId = qs(s.str(SF::ResourceId));
-            inc.resourceName = name(s, SF::ResourceDisplayName, SF::ResourceId);
-            inc.firstRow = row;
-            inc.firstMs = inc.lastMs = s.createdMs();
             incidents.push_back(std::move(inc));
+            members.emplace_back();
         }
         Incident& inc = incidents[pos->second];
-        ++inc.count;
-        inc.rows.push_back(row);
-        if (s.createdMs() < inc.firstMs || inc.firstMs == INT64_MIN) {
-            inc.firstMs = s.createdMs();
-            inc.firstRow = row;
+        if (fresh) {
+            inc.confidence = std::min(inc.confidence, st.confidence);
+            for (const QString& c : st.unmet)
+                if (!inc.unmetControls.contains(c)) inc.unmetControls << c;
         }
-        inc.lastMs = std::max(inc.lastMs, s.createdMs());
+        add(inc, members[pos->second], d, row);
     }
+    for (size_t i = 0; i < incidents.size(); ++i) finish(incidents[i]);
     std::stable_sort(incidents.begin(), incidents.end(), [](const Incident& a, const Incident& b) {
         return a.count != b.count ? a.count > b.count : a.firstMs < b.firstMs;
     });
     return incidents;
 }
 
-namespace {
-
-constexpr int64_t kAuditLookBackMs = 14LL * 86400000;
-constexpr int kMaxOtherChanges = 3;
-
-struct Audited
+const IncidentIdentity* identityOf(const Incident& inc, uint32_t row)
 {
-    QStringList lines;
-    std::set<std::string> targets; // policies and locations an audit record explains
-};
-
-QString describeChange(const DirectoryChange& c)
-{
-    QString line = QStringLiteral("%1 '%2' at %3 by %4")
-                       .arg(qs(c.activity.empty() ? std::string("Changed") : c.activity), qs(c.targetName),
-                           qs(formatIso(c.whenMs)), c.actor.empty() ? QStringLiteral("an unknown actor") : qs(c.actor));
-    if (!c.result.empty() && c.result != "success") line += QStringLiteral(" (result: %1)").arg(qs(c.result));
-    if (!c.details.empty()) {
-        QStringList details;
-        for (const std::string& detail : c.details) details << qs(detail);
-        line += QStringLiteral(": ") + details.join(QStringLiteral("; "));
-    }
-    return line + QLatin1Char('.');
+    for (const IncidentIdentity& who : inc.identities)
+        if (std::find(who.rows.begin(), who.rows.end(), row) != who.rows.end()) return &who;
+    return nullptr;
 }
 
-// Audited policy and named-location changes in (fromMs, toMs]: the blocking policy's own first, then
-// named locations (they decide trust), then a few others, newest last.
-Audited auditedChanges(const Dataset& d, const Incident& inc, int64_t fromMs, int64_t toMs)
+const IncidentIdentity& firstIdentity(const Incident& inc)
 {
-    Audited out;
-    QStringList own, locations, others;
-    int otherCount = 0;
-    for (const DirectoryChange& c : d.changes()) {
-        if (c.whenMs == INT64_MIN || c.whenMs <= fromMs || c.whenMs > toMs) continue;
-        out.targets.insert(c.targetId);
-        const QString line = describeChange(c);
-        if (qs(c.targetId) == inc.policyId)
-            own << line;
-        else if (QString::fromStdString(c.activity).contains(QLatin1String("named location"), Qt::CaseInsensitive))
-            locations << line;
-        else if (++otherCount <= kMaxOtherChanges)
-            others << line;
-    }
-    if (otherCount > kMaxOtherChanges)
-        others << QStringLiteral("%1 more policy change(s) in the same time are in the audit log.")
-                      .arg(otherCount - kMaxOtherChanges);
-    out.lines << own << locations << others;
-    return out;
+    static const IncidentIdentity none;
+    const IncidentIdentity* who = identityOf(inc, inc.firstRow);
+    return who ? *who : inc.identities.empty() ? none : inc.identities.front();
 }
 
-} // namespace
-
-void explainChanges(const Dataset& d, std::vector<Incident>& incidents)
+Incident signInIncident(const Dataset& d, uint32_t row)
 {
-    // One pass finds, for each incident, the latest success of the same principal and app before it began.
-    std::unordered_map<std::string, std::vector<size_t>> byKey;
-    for (size_t i = 0; i < incidents.size(); ++i)
-        byKey[QString(incidents[i].principalId + QLatin1Char('|') + incidents[i].appId).toStdString()].push_back(i);
-    for (uint32_t row = 0; row < d.signInCount(); ++row) {
-        const SignInRef s = d.signIn(row);
-        if (!s.hasErrorCode() || s.errorCode() != 0) continue;
-        const bool workload = s.type() == SignInType::ServicePrincipal || s.type() == SignInType::ManagedIdentity;
-        const std::string key = std::string(workload ? s.str(SF::ServicePrincipalId) : s.str(SF::UserId)) + '|'
-            + std::string(s.str(SF::AppId));
-        const auto it = byKey.find(key);
-        if (it == byKey.end()) continue;
-        for (size_t i : it->second) {
-            Incident& inc = incidents[i];
-            if (s.createdMs() >= inc.firstMs) continue;
-            if (inc.lastSuccessRow == UINT32_MAX || d.signIn(inc.lastSuccessRow).createdMs() < s.createdMs())
-                inc.lastSuccessRow = row;
-        }
-    }
-    for (Incident& inc : incidents) {
-        inc.changes.clear();
-        const SignInRef f = d.signIn(inc.firstRow);
-        if (inc.lastSuccessRow == UINT32_MAX) {
-            inc.changes << QStringLiteral(
-                "No earlier successful sign-in of %1 to %2 is in the data: it may never have worked, "
-                "or the logs start after it stopped.")
-                               .arg(inc.principalName, inc.appName);
-            // Without a last success, the audit log of the days before the first failure still tells.
-            inc.changes << auditedChanges(d, inc, f.createdMs() - kAuditLookBackMs, f.createdMs()).lines;
-            continue;
-        }
-        const SignInRef ok = d.signIn(inc.lastSuccessRow);
-        inc.changes << QStringLiteral("Last success at %1, first failure at %2.")
-                           .arg(qs(formatIso(ok.createdMs())), qs(formatIso(f.createdMs())));
-        if (ok.str(SF::IpAddress) != f.str(SF::IpAddress)) {
-            const Fact before = FactSheet(d, inc.lastSuccessRow).ipTrust(nullptr),
-                       after = FactSheet(d, inc.firstRow).ipTrust(nullptr);
-            auto trust = [](const Fact& t) {
-                return t.answer == Answer::Yes ? QStringLiteral("trusted")
-                    : t.answer == Answer::No   ? QStringLiteral("not trusted")
-                                               : QStringLiteral("trust unknown");
-            };
-            inc.changes << QStringLiteral("The IP address changed from %1 (%2) to %3 (%4).")
-                               .arg(qs(ok.str(SF::IpAddress)), trust(before), qs(f.str(SF::IpAddress)), trust(after));
-        }
-        if (ok.isCompliant() == Tristate::True && f.isCompliant() != Tristate::True)
-            inc.changes << QStringLiteral("The device was compliant at the last success and is not now.");
-        if (ok.str(SF::DeviceName) != f.str(SF::DeviceName) && !f.str(SF::DeviceName).empty())
-            inc.changes << QStringLiteral("Another device: %1 instead of %2.")
-                               .arg(qs(f.str(SF::DeviceName)), qs(ok.str(SF::DeviceName)));
-        if (riskRank(f.riskDuringSignIn()) > riskRank(ok.riskDuringSignIn()))
-            inc.changes << QStringLiteral("The sign-in risk rose from %1 to %2.")
-                               .arg(qs(name(ok.riskDuringSignIn())), qs(name(f.riskDuringSignIn())));
-        if (riskRank(f.riskAggregated()) > riskRank(ok.riskAggregated()))
-            inc.changes << QStringLiteral("The user risk rose from %1 to %2.")
-                               .arg(qs(name(ok.riskAggregated())), qs(name(f.riskAggregated())));
-        if (ok.str(SF::ClientAppUsed) != f.str(SF::ClientAppUsed))
-            inc.changes << QStringLiteral("The client app changed from %1 to %2.")
-                               .arg(qs(ok.str(SF::ClientAppUsed)), qs(f.str(SF::ClientAppUsed)));
-        if (ok.type() != f.type())
-            inc.changes << QStringLiteral("The sign-in type changed from %1 to %2.")
-                               .arg(qs(name(ok.type())), qs(name(f.type())));
-        for (const PolicyEval& e : f.evals()) {
-            if (qs(f.policyId(e)) != inc.policyId) continue;
-            QString before = QStringLiteral("absent");
-            for (const PolicyEval& o : ok.evals())
-                if (o.policy == e.policy || ok.policyId(o) == f.policyId(e)) before = qs(ok.resultText(o));
-            if (before != QLatin1String("success") && before != QLatin1String("failure"))
-                inc.changes << QStringLiteral(
-                    "'%1' was %2 at the last success and failed now: its scope or conditions now cover this sign-in.")
-                                   .arg(inc.policyName, before);
-        }
-        const Audited audited = auditedChanges(d, inc, ok.createdMs(), f.createdMs());
-        inc.changes << audited.lines;
-        for (const CaPolicy& p : d.policies())
-            if (p.modifiedMs != INT64_MIN && p.modifiedMs > ok.createdMs() && p.modifiedMs <= f.createdMs()
-                && !audited.targets.count(p.id))
-                inc.changes << QStringLiteral(
-                    "Policy '%1' was modified at %2, between the last success and the first failure.")
-                                   .arg(qs(p.displayName), qs(formatIso(p.modifiedMs)));
-        for (const NamedLocation& n : d.namedLocations())
-            if (n.modifiedMs != INT64_MIN && n.modifiedMs > ok.createdMs() && n.modifiedMs <= f.createdMs()
-                && !audited.targets.count(n.id))
-                inc.changes << QStringLiteral(
-                    "Named location '%1' was modified at %2, between the last success and the first failure.")
-                                   .arg(qs(n.displayName), qs(formatIso(n.modifiedMs)));
-    }
-}
-
-Verification verifyIncident(const Dataset& later, const Incident& inc, int64_t sinceMs)
-{
-    Verification v;
-    int64_t latest = INT64_MIN;
-    for (uint32_t row = 0; row < later.signInCount(); ++row) {
-        const SignInRef s = later.signIn(row);
-        if (s.createdMs() == INT64_MIN || s.createdMs() <= sinceMs || !s.hasErrorCode()) continue;
-        const bool workload = s.type() == SignInType::ServicePrincipal || s.type() == SignInType::ManagedIdentity;
-        if (qs(workload ? s.str(SF::ServicePrincipalId) : s.str(SF::UserId)) != inc.principalId) continue;
-        if (qs(s.str(SF::AppId)) != inc.appId && qs(s.str(SF::ResourceId)) != inc.resourceId) continue;
-        const bool blocked = isConditionalAccessBlock(s.errorCode()) || s.caStatus() == CaStatus::Failure;
-        if (blocked)
-            ++v.failures;
-        else if (s.errorCode() == 0)
-            ++v.successes;
-        else
-            continue;
-        if (s.createdMs() > latest) {
-            latest = s.createdMs();
-            v.latestRow = row;
-            v.state = blocked ? Verification::State::StillFailing : Verification::State::Fixed;
-        }
-    }
-    const QString who = QStringLiteral("%1 to %2").arg(inc.principalName, inc.resourceName);
-    const QString since = qs(formatIso(sinceMs));
-    switch (v.state) {
-    case Verification::State::Fixed:
-        v.text = QStringLiteral("Fixed: the latest sign-in of %1 after %2 succeeded (%3 succeeded, %4 blocked since).")
-                     .arg(who, since)
-                     .arg(v.successes)
-                     .arg(v.failures);
-        break;
-    case Verification::State::StillFailing:
-        v.text = QStringLiteral(
-            "Not fixed: the latest sign-in of %1 after %2 was still blocked (%3 blocked, %4 succeeded since).")
-                     .arg(who, since)
-                     .arg(v.failures)
-                     .arg(v.successes);
-        break;
-    case Verification::State::NoSignInYet:
-        v.text = QStringLiteral(
-            "Not verified yet: no sign-in of %1 after %2 in the data. Trigger the refresh or job, then load "
-            "the new logs.")
-                     .arg(who, since);
-        break;
-    }
-    return v;
+    Incident inc;
+    Members m;
+    add(inc, m, d, row);
+    finish(inc);
+    return inc;
 }
 
 } // namespace calens

@@ -4,7 +4,6 @@
 #include "diagnosis/words.h"
 #include "directorynames.h"
 #include "evaltablemodel.h"
-#include "ingest/timestamp.h"
 #include "model/signinref.h"
 #include "whatif/conditions.h"
 
@@ -238,48 +237,6 @@ QVariant NamedLocationTableModel::headerData(int section, Qt::Orientation o, int
 {
     static const char* const names[]
         = { "Named location", "Kind", "Trusted", "Ranges / countries", "Sign-ins from it" };
-    return o == Qt::Horizontal && role == Qt::DisplayRole ? QVariant(header(names, NumColumns, section)) : QVariant();
-}
-
-void IncidentTableModel::setIncidents(std::vector<Incident> incidents)
-{
-    beginResetModel();
-    m_incidents = std::move(incidents);
-    endResetModel();
-}
-
-QVariant IncidentTableModel::data(const QModelIndex& index, int role) const
-{
-    if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) return {};
-    const Incident& i = m_incidents[size_t(index.row())];
-    switch (index.column()) {
-    case Count:
-        return qulonglong(i.count);
-    case Cause:
-        return causeInWords(i.cause);
-    case Policy:
-        return i.policyName;
-    case Principal:
-        return i.principalName;
-    case Application:
-        return i.appName;
-    case Resource:
-        return i.resourceName;
-    case Controls:
-        return controlsInWords(i.unmetControls);
-    case First:
-        return q(formatIso(i.firstMs));
-    case Last:
-        return q(formatIso(i.lastMs));
-    default:
-        return {};
-    }
-}
-
-QVariant IncidentTableModel::headerData(int section, Qt::Orientation o, int role) const
-{
-    static const char* const names[] = { "Sign-ins", "Cause", "Blocking policy", "Identity", "Application", "Resource",
-        "Unmet controls", "First seen", "Last seen" };
     return o == Qt::Horizontal && role == Qt::DisplayRole ? QVariant(header(names, NumColumns, section)) : QVariant();
 }
 

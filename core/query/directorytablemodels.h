@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "diagnosis/incident.h"
 #include "model/dataset.h"
 
 #include <QAbstractTableModel>
@@ -87,41 +86,6 @@ public:
 
 private:
     std::vector<Row> m_rows;
-};
-
-class IncidentTableModel : public QAbstractTableModel
-{
-    Q_OBJECT
-public:
-    enum Column
-    {
-        Count,
-        Cause,
-        Policy,
-        Principal,
-        Application,
-        Resource,
-        Controls,
-        First,
-        Last,
-        NumColumns
-    };
-    explicit IncidentTableModel(QObject* parent = nullptr)
-        : QAbstractTableModel(parent)
-    { }
-    void setIncidents(std::vector<Incident> incidents);
-    const std::vector<Incident>& incidents() const { return m_incidents; }
-
-    int rowCount(const QModelIndex& parent = {}) const override
-    {
-        return parent.isValid() ? 0 : int(m_incidents.size());
-    }
-    int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : NumColumns; }
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    std::vector<Incident> m_incidents;
 };
 
 } // namespace calens

@@ -2,8 +2,10 @@
 #include "incidentsection.h"
 
 #include "diagnosis/diagnoser.h"
+#include "diagnosis/facts.h"
 #include "diagnosis/flowchart.h"
 #include "diagnosis/incidents.h"
+#include "diagnosis/incidentwords.h"
 #include "diagnosis/words.h"
 #include "ingest/timestamp.h"
 #include "model/signinref.h"
@@ -85,19 +87,31 @@ ReportIncident incidentSection(
     if (cause != chart.causes.end()) r.causeSummary = fromStd(cause->second.summary);
     r.confidence = d.confidence;
     r.heading = QStringLiteral("Incident %1: %2").arg(number).arg(r.causeTitle);
+    const QString policy = inc.policyName.isEmpty() ? QStringLiteral("A policy the log does not name")
+                                                    : QStringLiteral("\u201C%1\u201D").arg(inc.policyName);
+    r.affected
+        = QStringLiteral("%1 blocked %2 %3 between %4 and %5.")
+              .arg(policy, identitiesNamed(inc), counted(inc.count, QStringLiteral("time"), QStringLiteral("times")),
+                  isoText(inc.firstMs), isoText(inc.lastMs));
 
     const SignInRef s = dataset.signIn(row);
+    const FactSheet sheet(dataset, row);
+    const IncidentIdentity* who = identityOf(inc, row);
+    r.diagnosedIdentity = who ? who->name : sheet.principalName();
     auto add = [&r](const QString& label, const QString& value) {
         if (!value.isEmpty()) r.facts.push_back({ label, value });
     };
-    add(QStringLiteral("Identity"),
-        QStringLiteral("%1 (%2)").arg(
-            inc.principalName.isEmpty() ? inc.principalId : inc.principalName, inc.principalKind));
-    add(QStringLiteral("Application"), inc.appName.isEmpty() ? inc.appId : inc.appName);
-    add(QStringLiteral("Resource"), inc.resourceName.isEmpty() ? inc.resourceId : inc.resourceName);
+    auto text = [&s](SF display, SF id) { return fromStd(std::string(s.str(s.str(display).empty() ? id : display))); };
+    add(QStringLiteral("Blocking policy"), inc.policyName);
+    add(QStringLiteral("Identities"), identitiesInWords(inc));
+    add(QStringLiteral("Applications"), appsInWords(inc, 3));
     add(QStringLiteral("Blocked sign-ins"), QString::number(inc.count));
     add(QStringLiteral("First blocked"), isoText(inc.firstMs));
     add(QStringLiteral("Last blocked"), isoText(inc.lastMs));
+    add(QStringLiteral("Diagnosed identity"),
+        QStringLiteral("%1 (%2)").arg(r.diagnosedIdentity, kindWord(sheet.principalKind())));
+    add(QStringLiteral("Application"), text(SF::AppDisplayName, SF::AppId));
+    add(QStringLiteral("Resource"), text(SF::ResourceDisplayName, SF::ResourceId));
     add(QStringLiteral("Sign-in diagnosed"), isoText(s.createdMs()));
     add(QStringLiteral("Correlation ID"), d.correlationId);
     add(QStringLiteral("Request ID"), d.signInId);
@@ -125,7 +139,14 @@ ReportIncident incidentSection(
         r.otherCauses << QStringLiteral("%1 (%2 confidence, %3)")
                              .arg(causeTitle(d.causes[i].id), confidenceWord(d.causes[i].confidence),
                                  QString::number(d.causes[i].confidence, 'f', 2));
-    r.changes = inc.changes;
+    r.changes = (who ? *who : firstIdentity(inc)).changes;
+    r.identities.headers = QStringList { QStringLiteral("Identity"), QStringLiteral("Kind"), QStringLiteral("Sign-ins"),
+        QStringLiteral("Applications"), QStringLiteral("First (UTC)"), QStringLiteral("Last (UTC)"),
+        QStringLiteral("Object ID") };
+    // The object ids are what an exclusion group or a workload-identity policy is built from.
+    for (const IncidentIdentity& i : inc.identities)
+        r.identities.rows.push_back({ i.name, kindWord(i.kind), QString::number(i.count), appsInWords(inc, i.apps, 3),
+            timeText(i.firstMs).left(16), timeText(i.lastMs).left(16), i.id });
     r.notes = d.notes;
     for (const auto& f : d.fixes) {
         QString request;
@@ -140,7 +161,8 @@ ReportIncident incidentSection(
     r.intendedSource = d.intent.byAdmin ? QStringLiteral("admin") : QStringLiteral("data");
     r.intendedBecause = d.intent.because;
     r.tellUser = d.intent.tellUser;
-    const Verification v = verifyIncident(dataset, inc, inc.lastMs);
+    // Each identity after its own last block: did anyone get through since?
+    const Verification v = verifyIncident(dataset, inc, INT64_MIN);
     r.verificationState = verificationState(v.state);
     r.verification = v.text;
     return r;

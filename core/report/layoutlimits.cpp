@@ -43,6 +43,14 @@ ReportModel limitedForLayout(const ReportModel& model, const LayoutLimits& limit
             i.steps.resize(limits.maxSteps);
             i.notes.prepend(QStringLiteral("%1 more diagnosis steps are in the JSON report.").arg(more));
         }
+        if (i.identities.rows.size() > limits.maxIdentityRows) {
+            const size_t more = i.identities.rows.size() - limits.maxIdentityRows;
+            i.identities.rows.resize(limits.maxIdentityRows);
+            QStringList note(i.identities.headers.size());
+            if (!note.isEmpty())
+                note.front() = QStringLiteral("\u2026 and %1 more identities (the JSON report lists all)").arg(more);
+            i.identities.rows.push_back(note);
+        }
         for (ReportPolicy& p : i.policies) {
             trim(p.conditions, limits.maxItems, "conditions");
             trim(p.unmetControls, limits.maxItems, "controls");

@@ -17,6 +17,7 @@ struct LayoutLimits
     qsizetype maxItems = 40; // evidence lines per step, notes, changes, conditions, other causes
     size_t maxSteps = 60;
     size_t maxOverviewRows = 500; // incidents in the overview table (the appendix keeps every sign-in)
+    size_t maxIdentityRows = 200; // identities listed in an incident's section
 };
 
 // `model` within `limits`, for the PDF and HTML renderers.

@@ -7,7 +7,9 @@
 #include "reporttext.h"
 
 #include "diagnosis/diagnoser.h"
+#include "diagnosis/facts.h"
 #include "diagnosis/incidents.h"
+#include "diagnosis/incidentwords.h"
 #include "diagnosis/words.h"
 #include "model/signinref.h"
 
@@ -26,14 +28,17 @@ QString str(const SignInRef& s, SF f)
     return QString::fromUtf8(v.data(), qsizetype(v.size()));
 }
 
-QString who(const Incident& i)
+// Who a focus sign-in is, and to which app: the report's title and first sentence name them.
+QString whoSignedIn(const Dataset& d, uint32_t row)
 {
-    return i.principalName.isEmpty() ? i.principalId : i.principalName;
+    return FactSheet(d, row).principalName();
 }
 
-QString app(const Incident& i)
+QString appOf(const SignInRef& s)
 {
-    return !i.appName.isEmpty() ? i.appName : !i.resourceName.isEmpty() ? i.resourceName : i.appId;
+    for (SF f : { SF::AppDisplayName, SF::ResourceDisplayName, SF::AppId })
+        if (!s.str(f).empty()) return str(s, f);
+    return {};
 }
 
 void registerForRedaction(const Dataset& d, const std::vector<Incident>& incidents, Redactor& r)
@@ -66,33 +71,38 @@ void summarize(ReportModel& m, const Dataset& d, const std::vector<Incident>& in
 {
     const Incident& top = incidents.front();
     const ReportIncident& section = m.incidents.front();
+    const QString policy = top.policyName.isEmpty() ? QStringLiteral("a policy the log does not name")
+                                                    : QStringLiteral("\"%1\"").arg(top.policyName);
     if (focusRow != UINT32_MAX) {
         const SignInRef s = d.signIn(focusRow);
         m.summary << QStringLiteral("The sign-in with correlation ID %1 of %2 to %3 on %4 was blocked by Conditional "
-                                    "Access (error %5). It is one of %6 blocked sign-ins of the same kind between %7 "
-                                    "and %8.")
-                         .arg(str(s, SF::CorrelationId), who(top), app(top), isoText(s.createdMs()),
-                             QString::number(s.errorCode()), QString::number(top.count), isoText(top.firstMs),
-                             isoText(top.lastMs));
+                                    "Access (error %5). It is one of %6 sign-ins that %7 blocked for the same reason "
+                                    "between %8 and %9, of %10.")
+                         .arg(str(s, SF::CorrelationId), whoSignedIn(d, focusRow), appOf(s), isoText(s.createdMs()),
+                             QString::number(s.errorCode()), QString::number(top.count), policy, isoText(top.firstMs),
+                             isoText(top.lastMs))
+                         .arg(identitiesNamed(top));
     } else {
         std::set<QString> apps;
-        for (const Incident& i : incidents) apps.insert(app(i));
+        for (const Incident& i : incidents)
+            for (const IncidentApp& a : i.apps) apps.insert(a.appId.isEmpty() ? a.resourceId : a.appId);
         m.summary << QStringLiteral("Between %1 and %2, Conditional Access blocked %3 sign-ins of %4 identities to "
-                                    "%5 applications. They form %6 incidents: sign-ins blocked by the same policy, "
-                                    "for the same identity, application and reason.")
+                                    "%5 applications. They form %6 incidents: one per root cause, that is per "
+                                    "blocking policy and reason, whichever identities it hit.")
                          .arg(m.windowStart, m.windowEnd)
                          .arg(m.signIns)
                          .arg(m.identities)
                          .arg(apps.size())
                          .arg(incidents.size());
-        m.summary << QStringLiteral("The largest incident: %1 was blocked %2 times signing in to %3 since %4.")
-                         .arg(who(top))
+        m.summary << QStringLiteral("The largest incident: %1 blocked %2 %3 times, signing in to %4, since %5.")
+                         .arg(policy, identitiesNamed(top))
                          .arg(top.count)
-                         .arg(app(top), isoText(top.firstMs));
+                         .arg(appsInWords(top), isoText(top.firstMs));
     }
     if (!top.policyName.isEmpty())
-        m.summary << QStringLiteral("The policy \"%1\" asks for %2, which this sign-in could not provide.")
-                         .arg(top.policyName, controlsInWords(top.unmetControls));
+        m.summary << QStringLiteral("The policy \"%1\" asks for %2, which %3 could not provide.")
+                         .arg(top.policyName, controlsInWords(top.unmetControls),
+                             top.count == 1 ? QStringLiteral("this sign-in") : QStringLiteral("these sign-ins"));
     m.summary << QStringLiteral("Root cause: %1. %2").arg(section.causeTitle, section.causeSummary).trimmed();
     if (section.intended == QLatin1String("yes"))
         m.summary << QStringLiteral("The block is intended: the policy did its job, and no policy change is needed.%1")
@@ -154,7 +164,8 @@ ReportModel buildReport(
         m.signIns += i.count;
         first = std::min(first, i.firstMs);
         last = std::max(last, i.lastMs);
-        identities.insert(i.principalId.isEmpty() ? i.principalName : i.principalId);
+        for (const IncidentIdentity& who : i.identities)
+            identities.insert(who.kind + QLatin1Char('|') + (who.id.isEmpty() ? who.name : who.id));
     }
     m.identities = identities.size();
     m.windowStart = isoText(first);
@@ -165,10 +176,9 @@ ReportModel buildReport(
     m.scope = focusRow != UINT32_MAX ? QStringLiteral("The incident of the sign-in with correlation ID %1")
                                            .arg(str(d.signIn(focusRow), SF::CorrelationId))
                                      : QStringLiteral("Every sign-in blocked by Conditional Access in the data");
-    const Incident& top = incidents.front();
     m.title = !request.title.isEmpty() ? request.title
         : focusRow != UINT32_MAX
-        ? QStringLiteral("%1 blocked from %2").arg(who(top), app(top))
+        ? QStringLiteral("%1 blocked from %2").arg(whoSignedIn(d, focusRow), appOf(d.signIn(focusRow)))
         : QStringLiteral("Conditional Access blocks, %1 to %2").arg(m.windowStart.left(10), m.windowEnd.left(10));
 
     const size_t detailed = std::min(incidents.size(), std::max<size_t>(request.detailedIncidents, 1));

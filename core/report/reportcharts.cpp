@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "reportcharts.h"
 
+#include "diagnosis/incidentwords.h"
 #include "diagnosis/words.h"
 
 #include "incidentsection.h"
@@ -102,15 +103,15 @@ void addCharts(
 
 void addTables(ReportModel& m, const Dataset& d, const std::vector<Incident>& incidents)
 {
+    // One row per root cause; its identities are named when they are few, counted when they are many.
     m.overview.headers = QStringList { QStringLiteral("#"), QStringLiteral("Cause"), QStringLiteral("Policy"),
-        QStringLiteral("Identity"), QStringLiteral("Application"), QStringLiteral("Sign-ins"),
+        QStringLiteral("Identities"), QStringLiteral("Applications"), QStringLiteral("Sign-ins"),
         QStringLiteral("First (UTC)"), QStringLiteral("Last (UTC)") };
     int n = 0;
     std::vector<uint32_t> rows;
     for (const Incident& i : incidents) {
-        m.overview.rows.push_back({ QString::number(++n), causeTitle(i.cause), i.policyName,
-            i.principalName.isEmpty() ? i.principalId : i.principalName, i.appName.isEmpty() ? i.appId : i.appName,
-            QString::number(i.count), timeText(i.firstMs).left(16), timeText(i.lastMs).left(16) });
+        m.overview.rows.push_back({ QString::number(++n), causeTitle(i.cause), i.policyName, identitiesNamed(i, 2),
+            appsInWords(i, 2), QString::number(i.count), timeText(i.firstMs).left(16), timeText(i.lastMs).left(16) });
         rows.insert(rows.end(), i.rows.begin(), i.rows.end());
     }
     std::sort(rows.begin(), rows.end(), [&d](uint32_t a, uint32_t b) {

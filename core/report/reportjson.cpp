@@ -43,6 +43,7 @@ J incident(const ReportIncident& i)
 {
     J o;
     o["heading"] = s(i.heading);
+    o["affected"] = s(i.affected);
     o["cause"] = s(i.causeId);
     o["causeTitle"] = s(i.causeTitle);
     o["causeSummary"] = s(i.causeSummary);
@@ -69,6 +70,8 @@ J incident(const ReportIncident& i)
         steps.push_back(std::move(sj));
     }
     o["steps"] = std::move(steps);
+    o["identities"] = table(i.identities);
+    o["diagnosedIdentity"] = s(i.diagnosedIdentity);
     o["otherCauses"] = list(i.otherCauses);
     o["changes"] = list(i.changes);
     o["notes"] = list(i.notes);

@@ -48,14 +48,25 @@ struct ReportFix
     QString title, portal, powershell, graphRequest, verify;
 };
 
+struct ReportTable
+{
+    QStringList headers;
+    std::vector<QStringList> rows;
+};
+
+// One root cause: a policy that blocked one or more identities for one reason. The diagnosis, the fixes and
+// "what changed" are those of one concrete sign-in (the one asked about, or the incident's earliest).
 struct ReportIncident
 {
     QString heading;
+    QString affected; // "'CA016 ...' blocked 2 users 11 times between ... and ..."
     QString causeId, causeTitle, causeSummary;
     double confidence = 0;
     std::vector<ReportFact> facts;
     std::vector<ReportPolicy> policies;
     std::vector<ReportStep> steps;
+    ReportTable identities; // every identity it hit, most blocked first
+    QString diagnosedIdentity; // whose sign-in was diagnosed, and whose "what changed" `changes` tells
     QStringList otherCauses, changes, notes;
     std::vector<ReportFix> fixes;
     QString intended; // yes | no | unknown: is the block the policy doing its job?
@@ -63,12 +74,6 @@ struct ReportIncident
     QString intendedBecause, tellUser;
     QString verificationState; // fixed | still-failing | no-sign-in-yet
     QString verification;
-};
-
-struct ReportTable
-{
-    QStringList headers;
-    std::vector<QStringList> rows;
 };
 
 struct ReportModel

@@ -28,8 +28,10 @@ void each(ReportTable& table, const std::function<void(QString&)>& edit)
 
 void each(ReportIncident& i, const std::function<void(QString&)>& edit, bool includeCode)
 {
-    for (QString* s : { &i.heading, &i.causeId, &i.causeTitle, &i.causeSummary, &i.verificationState, &i.verification })
+    for (QString* s : { &i.heading, &i.affected, &i.causeId, &i.causeTitle, &i.causeSummary, &i.diagnosedIdentity,
+             &i.verificationState, &i.verification })
         edit(*s);
+    each(i.identities, edit);
     each(i.facts, edit);
     for (ReportPolicy& p : i.policies) {
         edit(p.id);

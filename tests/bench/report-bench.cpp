@@ -28,7 +28,7 @@ int main(int argc, char** argv)
     const QString out = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QDir::tempPath();
 
     // The synthetic tenant spreads its blocks over many small incidents: grow it until it has `wanted`
-    // blocked sign-ins, then report them as one incident (the biggest one's policy, cause and principal).
+    // blocked sign-ins, then report them as one incident (the biggest one's policy, cause and identities).
     Dataset d;
     std::vector<Incident> incidents;
     uint64_t blocked = 0;

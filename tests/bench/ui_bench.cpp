@@ -106,8 +106,8 @@ int main(int argc, char** argv)
 
         // Each tab computes what it shows when first shown, then the time range is changed.
         auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
-        for (const char* name : { "policyResultsTable", "policiesTable", "namedLocationsTable", "incidentsTable" }) {
-            auto* table = window.findChild<QTableView*>(QLatin1String(name));
+        for (const char* name : { "policyResultsTable", "policiesTable", "namedLocationsTable", "incidentsTree" }) {
+            auto* table = window.findChild<QAbstractItemView*>(QLatin1String(name));
             for (int i = 0; i < tabs->count(); ++i)
                 if (tabs->widget(i)->isAncestorOf(table)) tabs->setCurrentIndex(i);
             gap.restart();

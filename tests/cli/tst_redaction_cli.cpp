@@ -174,7 +174,10 @@ void TestRedactionCli::withoutRedactionEveryValueIsThere()
     QVERIFY2(r.code == 0, r.err.constData());
     const QString all = readText(path(QStringLiteral("plain.json"))) + readText(path(QStringLiteral("plain.html")));
     const QStringList found = leaks(all);
-    QVERIFY2(found.size() >= secrets().size() - 3, qPrintable(found.join(QLatin1Char('\n'))));
+    QStringList missing;
+    for (const Secret& secret : secrets())
+        if (!found.join(QLatin1Char('\n')).contains(secret.text + QStringLiteral(" in: ..."))) missing << secret.text;
+    QVERIFY2(found.size() >= secrets().size() - 3, qPrintable(missing.join(QLatin1Char('\n'))));
 }
 
 void TestRedactionCli::everyOutputFormatIsClean()

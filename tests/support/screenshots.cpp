@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Writes the README's screenshots: every view, the wizard's pages and the fix dialog on the demo tenant.
+// Writes the README's screenshots: every view, the Overview dock (empty and loaded), the wizard's pages, the fix
+// dialog and "Paste an error…" on the demo tenant; without --dark also the Incidents view and the Overview in the
+// View menu's dark palette.
 // Usage: calens_screenshots OUTDIR [--size WxH] [--dark]   (offscreen or under Xvfb; default 1400x900, light)
 // --dark gives the application the Fusion style and a dark palette before the window opens, as a dark desktop
 // theme would: the window follows it like any system palette.
@@ -8,14 +10,18 @@
 #include "ui/mainwindow.h"
 #include "ui/paste/pasteerrordialog.h"
 #include "ui/theme.h"
+#include "ui/views/incidentsview.h"
 #include "ui/wizard/diagnosiswizard.h"
 
 #include "model/signinref.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -113,6 +119,8 @@ int main(int argc, char** argv)
     MainWindow window;
     window.resize(o.size);
     window.show();
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("overviewDock"));
+    save(dock, out, QStringLiteral("overview-empty")); // before anything is loaded
     QSignalSpy loaded(&window, &MainWindow::loaded);
     window.openDemo();
     if (!loaded.wait(60000)) return 1;
@@ -126,6 +134,19 @@ int main(int argc, char** argv)
     for (int i = 0; i < tabs->count() && i < int(std::size(names)); ++i) {
         tabs->setCurrentIndex(i);
         save(&window, out, QLatin1String(names[i]));
+    }
+    save(dock, out, QStringLiteral("overview"));
+    // The Incidents view and the Overview in the dark palette (the View menu's choice, restored afterwards).
+    QAction* dark = nullptr;
+    for (QAction* a : window.menuBar()->findChildren<QAction*>())
+        if (a->text() == QLatin1String("Dark palette")) dark = a;
+    if (dark && !o.dark) {
+        const bool was = dark->isChecked();
+        dark->setChecked(true);
+        tabs->setCurrentWidget(window.incidentsView());
+        save(&window, out, QStringLiteral("incidents-dark"));
+        save(dock, out, QStringLiteral("overview-dark"));
+        dark->setChecked(was);
     }
     // The selected sign-in's policies, at the end of the details pane.
     tabs->setCurrentIndex(0);

@@ -189,7 +189,7 @@ void TestLayouts::whatIfAt1024x700()
     QVERIFY(loadDemo(window));
     auto* results = window.findChild<QTableWidget*>(QStringLiteral("whatIfResults"));
     showTabOf(window, results);
-    QTRY_VERIFY(results->rowCount() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(results->rowCount() > 0, test::kHangGuardMs);
     QCoreApplication::processEvents();
     // The results get most of the width, and the policy names are there without scrolling sideways.
     QVERIFY2(results->width() >= window.width() * 45 / 100, qPrintable(QString::number(results->width())));

@@ -3,6 +3,7 @@
 // sign-in, walk the wizard to a cause and read the fix; every model checked by QAbstractItemModelTester.
 #include "charts/barchart.h"
 #include "export/exportreportdialog.h"
+#include "overview/overviewpanel.h"
 #include "query/directorytablemodels.h"
 #include "query/evaltablemodel.h"
 #include "query/replaydisagreementmodel.h"
@@ -29,7 +30,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTextBrowser>
 #include <QTreeWidget>
 
 using namespace calens;
@@ -59,6 +59,7 @@ void TestMainWindow::opensFixtureFolder()
     MainWindow window;
     window.show();
     QSignalSpy loaded(&window, &MainWindow::loaded);
+    QSignalSpy summarized(window.overviewPanel(), &OverviewPanel::ready);
     window.openPaths({ test::fixture(QString()) });
     QVERIFY(loaded.wait(test::kHangGuardMs));
     auto* table = window.findChild<QTableView*>(QStringLiteral("signInTableView"));
@@ -67,9 +68,10 @@ void TestMainWindow::opensFixtureFolder()
     auto* details = window.findChild<QTreeWidget*>(QStringLiteral("signInDetails"));
     QVERIFY(details && details->topLevelItemCount() > 0); // the first row is selected and shown
     QCOMPARE(details->topLevelItem(0)->text(0), QStringLiteral("Time (UTC)"));
-    auto* summary = window.findChild<QTextBrowser*>(QStringLiteral("overview"));
-    QVERIFY(summary->toPlainText().contains(QLatin1String("5 sign-ins")));
-    QVERIFY(summary->toPlainText().contains(QLatin1String("What-If request"))); // passed-over inputs are explained
+    if (summarized.isEmpty()) QVERIFY(summarized.wait(test::kHangGuardMs));
+    const QString summary = window.overviewPanel()->plainText();
+    QVERIFY2(summary.contains(QLatin1String("5 Sign-ins")), qPrintable(summary));
+    QVERIFY(summary.contains(QLatin1String("What-If request"))); // passed-over inputs are explained
 }
 
 void TestMainWindow::filterByTypingAndByChart()
@@ -210,7 +212,8 @@ void TestMainWindow::incidentsAndModels()
     window.openDemo();
     QVERIFY(loaded.wait(test::kHangGuardMs));
     if (incidentsReady.isEmpty()) QVERIFY(incidentsReady.wait(test::kHangGuardMs));
-    auto* incidents = window.findChild<QTableView*>(QStringLiteral("incidentsTable"));
+    auto* incidents = window.findChild<QTreeView*>(QStringLiteral("incidentsTree"));
+    QVERIFY(incidents);
     QAbstractItemModelTester t1(incidents->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(incidents->model()->rowCount() > 5);
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));

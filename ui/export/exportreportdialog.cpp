@@ -4,6 +4,8 @@
 #include "export/outputset.h"
 
 #include "diagnosis/incidents.h"
+#include "diagnosis/incidentwords.h"
+#include "diagnosis/words.h"
 #include "report/reportbuilder.h"
 #include "report/reporthtmlexport.h"
 #include "report/reportjson.h"
@@ -78,8 +80,16 @@ ExportReportDialog::ExportReportDialog(
     m_scope->setWordWrap(true);
     m_scopeChoice->setObjectName(QStringLiteral("reportScopeChoice"));
     m_shown = m_incidents;
-    if (m_focus.isSet()) m_scopeChoice->addItem(tr("The diagnosed sign-in's incident"), int(Scope::Focus));
-    m_scopeChoice->addItem(tr("The sign-ins shown (%n incident(s))", nullptr, int(m_shown.size())), int(Scope::Shown));
+    if (m_focus.isSet()) {
+        m_focusIncident = incidentOf(*m_dataset, m_shown, m_focus.row, &m_focusError);
+        m_scopeChoice->addItem(m_focusIncident ? tr("This incident (%1, %2)")
+                                                     .arg(identitiesInWords(*m_focusIncident),
+                                                         counted(m_focusIncident->count, tr("sign-in"), tr("sign-ins")))
+                                               : tr("This incident"),
+            int(Scope::Focus));
+    }
+    m_scopeChoice->addItem(
+        tr("The sign-ins shown (%1)").arg(counted(m_shown.size(), tr("incident"), tr("incidents"))), int(Scope::Shown));
     m_scopeChoice->addItem(tr("Everything loaded, whatever the filter"), int(Scope::Everything));
     connect(m_scopeChoice, &QComboBox::currentIndexChanged, this,
         [this] { setScope(Scope(m_scopeChoice->currentData().toInt())); });
@@ -122,17 +132,16 @@ void ExportReportDialog::setScope(Scope scope)
     m_incidents.clear();
     m_everything = false;
     if (scope == Scope::Focus && m_focus.isSet()) {
-        QString error;
-        std::optional<Incident> own = incidentOf(*m_dataset, m_shown, m_focus.row, &error);
-        if (own) {
-            const QString who = own->principalName.isEmpty() ? own->principalId : own->principalName;
-            const QString app = !own->appName.isEmpty() ? own->appName : own->resourceName;
-            m_scope->setText(tr(
-                "The incident of the diagnosed sign-in: %1 blocked from %2, %n sign-in(s).", nullptr, int(own->count))
-                                 .arg(who, app));
-            m_incidents.push_back(std::move(*own));
+        if (m_focusIncident) {
+            const Incident& own = *m_focusIncident;
+            const IncidentIdentity* who = identityOf(own, m_focus.row);
+            const QString policy = own.policyName.isEmpty() ? tr("a policy the log does not name") : own.policyName;
+            m_scope->setText(tr("This incident: %1 blocked %2, %3. %4. Diagnosed on the sign-in of %5.")
+                                 .arg(policy, identitiesNamed(own), counted(own.count, tr("sign-in"), tr("sign-ins")),
+                                     causeInWords(own.cause), who ? who->name : firstIdentity(own).name));
+            m_incidents.push_back(own);
         } else {
-            m_scope->setText(tr("Nothing to report: %1.").arg(error));
+            m_scope->setText(tr("Nothing to report: %1.").arg(m_focusError));
             m_export->setEnabled(false);
         }
     } else if (scope == Scope::Everything) {
@@ -142,7 +151,8 @@ void ExportReportDialog::setScope(Scope scope)
                             "time range."));
     } else {
         m_incidents = m_shown;
-        m_scope->setText(tr("%n incident(s) from the sign-ins shown.", nullptr, int(m_incidents.size())));
+        m_scope->setText(
+            tr("%1 from the sign-ins shown.").arg(counted(m_incidents.size(), tr("incident"), tr("incidents"))));
         if (m_incidents.empty()) m_export->setEnabled(false);
     }
 }

@@ -8,6 +8,7 @@
 #include <QDialog>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QCheckBox;
@@ -25,14 +26,15 @@ class ExportReportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // Without a focus: every incident given. With one: the focus sign-in's incident alone (or nothing to
-    // export when it was not blocked, which the dialog says).
+    // Without a focus: every incident given. With one: the focus sign-in's incident alone ("this incident": the
+    // one diagnosed, or the one selected in the Incidents view), or nothing to export when it was not blocked,
+    // which the dialog says. The admin can widen it to the sign-ins shown or to everything loaded.
     ExportReportDialog(std::shared_ptr<const Dataset> dataset, std::vector<Incident> incidents, ReportFocus focus = {},
         QWidget* parent = nullptr);
     QString scopeText() const; // what the report will be about, as the dialog shows it
     enum class Scope
     {
-        Focus, // the diagnosed sign-in's incident
+        Focus, // this incident: the focus sign-in's
         Shown, // the incidents of the sign-ins the window shows
         Everything // every block in the loaded data, whatever the filter
     };
@@ -52,6 +54,8 @@ private:
     QLabel* m_scope;
     class QComboBox* m_scopeChoice;
     std::vector<Incident> m_shown; // the window's incidents, kept when the admin switches the scope
+    std::optional<Incident> m_focusIncident; // the focus sign-in's incident, when it was blocked
+    QString m_focusError; // why there is none
     bool m_everything = false;
     QLineEdit *m_title, *m_path;
     QCheckBox *m_redact, *m_pdfa, *m_html, *m_json;

@@ -128,11 +128,16 @@ QString ReportHtml::overview() const
 QString ReportHtml::incident(const ReportIncident& i) const
 {
     QString h = QStringLiteral("<h2 class=\"newpage\">") + esc(i.heading) + QStringLiteral("</h2>");
+    if (!i.affected.isEmpty()) h += QStringLiteral("<p class=\"lead\">") + esc(i.affected) + QStringLiteral("</p>");
     h += factsTable(i.facts);
     h += QStringLiteral("<h3>Root cause</h3><p><b>") + esc(i.causeTitle) + QStringLiteral("</b> (")
         + esc(confidenceWord(i.confidence)) + QStringLiteral(" confidence, ") + QString::number(i.confidence, 'f', 2)
         + QStringLiteral(")<br>") + esc(i.causeSummary) + QStringLiteral("</p>");
     if (!i.otherCauses.isEmpty()) h += QStringLiteral("<p class=\"small\">Also possible:</p>") + bullets(i.otherCauses);
+    // Who the root cause hit: one fix pattern for all of them, the diagnosis below made on one sign-in.
+    if (i.identities.rows.size() > 1)
+        h += QStringLiteral("<h3>Identities affected</h3>")
+            + grid(i.identities, QStringLiteral("grid small"), { 22, 9, 6, 20, 10, 10, 23 });
     h += QStringLiteral("<h3>Blocking policies</h3>");
     if (i.policies.empty()) h += QStringLiteral("<p>The log names no failing policy.</p>");
     for (const ReportPolicy& p : i.policies) {
@@ -156,7 +161,11 @@ QString ReportHtml::incident(const ReportIncident& i) const
             + esc(s.answer) + QStringLiteral("</td><td valign=\"top\">") + esc(s.source) + QStringLiteral("</td></tr>");
     }
     h += QStringLiteral("</table>");
-    if (!i.changes.isEmpty()) h += QStringLiteral("<h3>What changed before the first block</h3>") + bullets(i.changes);
+    if (!i.changes.isEmpty())
+        h += (i.identities.rows.size() > 1 ? QStringLiteral("<h3>What changed before the first block of ")
+                         + esc(i.diagnosedIdentity) + QStringLiteral("</h3>")
+                                           : QStringLiteral("<h3>What changed before the first block</h3>"))
+            + bullets(i.changes);
     if (!i.notes.isEmpty()) h += QStringLiteral("<h3>Notes</h3>") + bullets(i.notes);
     h += fixes(i);
     const QString state = i.verificationState == QLatin1String("fixed") ? QStringLiteral("fixed")

@@ -2,17 +2,19 @@
 #include "incidentsview.h"
 
 #include "diagnosis/incidents.h"
-#include "query/directorytablemodels.h"
+#include "diagnosis/incidentwords.h"
 #include "query/filter.h"
+#include "query/incidenttreemodel.h"
 #include "session/backgroundjob.h"
 #include "session/datasession.h"
-#include "tables.h"
 
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace calens {
@@ -20,56 +22,74 @@ namespace calens {
 IncidentsView::IncidentsView(DataSession* session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
-    , m_model(new IncidentTableModel(this))
-    , m_table(makeTable(QStringLiteral("incidentsTable"), tr("Incidents")))
-    , m_changes(new QPlainTextEdit)
+    , m_model(new IncidentTreeModel(this))
+    , m_tree(new QTreeView)
+    , m_details(new QPlainTextEdit)
 {
     m_job = new BackgroundJob(this);
-    m_table->setModel(m_model);
-    m_changes->setReadOnly(true);
-    m_changes->setAccessibleName(tr("What changed"));
+    m_tree->setObjectName(QStringLiteral("incidentsTree"));
+    m_tree->setAccessibleName(tr("Incidents"));
+    m_tree->setModel(m_model);
+    m_tree->setUniformRowHeights(true); // fixed heights: no per-row measuring on big trees
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setExpandsOnDoubleClick(false); // double-click diagnoses, the arrow expands
+    m_tree->setTextElideMode(Qt::ElideRight); // every cell has its whole text in the tooltip
+    m_tree->header()->setStretchLastSection(false);
+    m_details->setObjectName(QStringLiteral("incidentDetails"));
+    m_details->setReadOnly(true);
+    m_details->setAccessibleName(tr("Incident details and what changed"));
     auto* diagnose = new QPushButton(tr("Diagnose…"));
     diagnose->setObjectName(QStringLiteral("diagnoseIncidentButton"));
+    diagnose->setToolTip(tr("Open the diagnosis on the selected identity's first blocked sign-in, or the incident's"));
     auto* show = new QPushButton(tr("Show its sign-ins"));
+    show->setObjectName(QStringLiteral("showIncidentSignInsButton"));
+    auto* intro = new QLabel(tr("One incident per root cause: the blocking policy and why it blocked. Expand an "
+                                "incident for the identities it hit."));
+    intro->setWordWrap(true);
+    intro->setTextFormat(Qt::PlainText);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(
-        new QLabel(tr("Blocked sign-ins grouped by policy, identity, application, unmet controls and cause.")));
-    buttons->addStretch();
+    buttons->addWidget(intro, 1);
     buttons->addWidget(show);
     buttons->addWidget(diagnose);
     auto* split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_table);
-    split->addWidget(m_changes);
+    split->addWidget(m_tree);
+    split->addWidget(m_details);
     split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setSizes({ 600, 220 });
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(split);
     connect(diagnose, &QPushButton::clicked, this, [this] {
         if (currentSignIn() >= 0) emit diagnoseRequested(currentSignIn());
     });
-    connect(m_table, &QTableView::doubleClicked, this, [this] {
+    connect(m_tree, &QTreeView::doubleClicked, this, [this] {
         if (currentSignIn() >= 0) emit diagnoseRequested(currentSignIn());
     });
-    connect(show, &QPushButton::clicked, this, [this] {
-        const QModelIndex i = m_table->currentIndex();
-        if (!i.isValid()) return;
-        const Incident* inc = &m_model->incidents()[size_t(i.row())];
-        QString term = QStringLiteral("error:ca app:%1 user:%2")
-                           .arg(quoteFilterValue(inc->appId), quoteFilterValue(inc->principalId));
-        if (!inc->policyName.isEmpty())
-            term += QStringLiteral(" policy:%1 result:failure").arg(quoteFilterValue(inc->policyName));
-        emit filterRequested(term);
-    });
+    connect(show, &QPushButton::clicked, this, &IncidentsView::showSignIns);
     connect(session, &DataSession::snapshotChanged, this, &IncidentsView::recompute);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &IncidentsView::showChanges);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &IncidentsView::showDetails);
 }
 
 int IncidentsView::currentSignIn() const
 {
-    const QModelIndex i = m_table->currentIndex();
-    return i.isValid() && size_t(i.row()) < m_model->incidents().size()
-        ? int(m_model->incidents()[size_t(i.row())].firstRow)
-        : -1;
+    const QModelIndex i = m_tree->currentIndex();
+    return i.isValid() ? int(i.data(IncidentTreeModel::SignInRowRole).toULongLong()) : -1;
+}
+
+void IncidentsView::showSignIns()
+{
+    const QModelIndex i = m_tree->currentIndex();
+    const Incident* inc = m_model->incidentAt(i);
+    if (!inc) return;
+    QString term = QStringLiteral("error:ca");
+    if (!inc->policyName.isEmpty())
+        term += QStringLiteral(" policy:%1 result:failure").arg(quoteFilterValue(inc->policyName));
+    if (const IncidentIdentity* who = m_model->identityAt(i))
+        term += QStringLiteral(" user:%1").arg(quoteFilterValue(who->id.isEmpty() ? who->name : who->id));
+    emit filterRequested(term);
 }
 
 void IncidentsView::recompute()
@@ -86,22 +106,34 @@ void IncidentsView::recompute()
         },
         [this](std::vector<Incident> incidents) {
             m_model->setIncidents(std::move(incidents));
-            m_table->resizeColumnsToContents();
-            if (m_model->rowCount() > 0) m_table->selectRow(0);
+            const int width = m_tree->fontMetrics().averageCharWidth();
+            // Long causes, names and app lists elide; the tooltip has them whole.
+            m_tree->setColumnWidth(IncidentTreeModel::Cause, width * 46);
+            m_tree->setColumnWidth(IncidentTreeModel::Policy, width * 40);
+            m_tree->setColumnWidth(IncidentTreeModel::Identities, width * 22);
+            m_tree->setColumnWidth(IncidentTreeModel::Applications, width * 24);
+            for (int c : { IncidentTreeModel::SignIns, IncidentTreeModel::FirstSeen, IncidentTreeModel::LastSeen })
+                m_tree->resizeColumnToContents(c);
+            if (m_model->rowCount() > 0) {
+                const QModelIndex first = m_model->index(0, 0);
+                m_tree->expand(first); // the biggest incident shows whom it hit
+                m_tree->setCurrentIndex(first);
+            }
+            showDetails();
             emit ready();
         });
 }
 
-void IncidentsView::showChanges()
+void IncidentsView::showDetails()
 {
-    const QModelIndex i = m_table->currentIndex();
-    if (!i.isValid()) {
-        m_changes->clear();
+    const QModelIndex i = m_tree->currentIndex();
+    const Incident* inc = m_model->incidentAt(i);
+    if (!inc) {
+        m_details->setPlainText(m_model->rowCount() == 0 ? tr("No sign-in shown was blocked by Conditional Access.")
+                                                         : tr("Select an incident or one of its identities."));
         return;
     }
-    const Incident& inc = m_model->incidents()[size_t(i.row())];
-    m_changes->setPlainText(tr("What changed for %1 → %2:\n").arg(inc.principalName, inc.appName)
-        + QStringLiteral("  • ") + inc.changes.join(QStringLiteral("\n  • ")));
+    m_details->setPlainText(incidentDetails(*inc, m_model->identityAt(i)));
 }
 
 } // namespace calens

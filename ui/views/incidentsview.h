@@ -4,24 +4,27 @@
 #include <QWidget>
 
 class QPlainTextEdit;
-class QTableView;
+class QTreeView;
 
 namespace calens {
 
 class BackgroundJob;
 class DataSession;
-class IncidentTableModel;
+class IncidentTreeModel;
 
-// Blocked sign-ins grouped into incidents (clustered on a worker when data arrives), with what
-// changed before each one began.
+// Blocked sign-ins grouped into incidents, one per root cause (cause and blocking policy), with the identities
+// each one hit as its children and what changed before each identity was blocked. Clustered on a worker over
+// the sign-ins the filter shows.
 class IncidentsView : public QWidget
 {
     Q_OBJECT
 public:
     explicit IncidentsView(DataSession* session, QWidget* parent = nullptr);
-    QTableView* table() const { return m_table; }
-    const IncidentTableModel* model() const { return m_model; }
-    int currentSignIn() const; // the selected incident's first sign-in (dataset row), -1 when none
+    QTreeView* tree() const { return m_tree; }
+    const IncidentTreeModel* model() const { return m_model; }
+    // The sign-in (dataset row) to diagnose for the selection: the selected identity's earliest, or the
+    // selected incident's earliest; -1 when nothing is selected.
+    int currentSignIn() const;
 
 signals:
     void diagnoseRequested(int row);
@@ -30,11 +33,12 @@ signals:
 
 private:
     void recompute();
-    void showChanges();
+    void showDetails();
+    void showSignIns();
     DataSession* m_session;
-    IncidentTableModel* m_model;
-    QTableView* m_table;
-    QPlainTextEdit* m_changes;
+    IncidentTreeModel* m_model;
+    QTreeView* m_tree;
+    QPlainTextEdit* m_details;
     BackgroundJob* m_job = nullptr;
 };
 

@@ -393,9 +393,11 @@ QWizardPage* DiagnosisWizard::fixesPage()
 FixDialog* DiagnosisWizard::openFixDialog(const Diagnosis::Fix& fix)
 {
     if (!fix.change) return nullptr;
-    // The blast radius judges the whole incident of this sign-in, not only this one record.
+    // The blast radius judges every sign-in of this identity in this sign-in's incident, not only this one
+    // record. The fix is made for this identity: the incident's other identities need their own change.
     std::vector<uint32_t> diagnosed { m_row };
-    if (const auto own = incidentOf(*m_dataset, {}, m_row, nullptr)) diagnosed = own->rows;
+    if (const auto own = incidentOf(*m_dataset, {}, m_row, nullptr))
+        if (const IncidentIdentity* who = identityOf(*own, m_row)) diagnosed = who->rows;
     auto* dialog = new FixDialog(m_dataset, fix.id, fix.title, *fix.change, std::move(diagnosed), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
@@ -432,15 +434,9 @@ QWizardPage* DiagnosisWizard::verifyPage()
     });
     connect(loader, &LoadWorker::finished, this,
         [this, result](const std::shared_ptr<const Dataset>& later, const std::vector<InputReport>&, bool) {
-            Incident inc;
-            const SignInRef s = m_dataset->signIn(m_row);
-            auto q = [](std::string_view v) { return QString::fromUtf8(v.data(), qsizetype(v.size())); };
-            inc.principalId = m_diagnosis.principalId;
-            inc.principalName = m_diagnosis.principalName;
-            inc.appId = q(s.str(SF::AppId));
-            inc.resourceId = q(s.str(SF::ResourceId));
-            inc.resourceName = q(s.str(SF::ResourceDisplayName));
-            result->setText(verifyIncident(*later, inc, s.createdMs()).text);
+            // The fix was made for this sign-in: its identity, to its app, after it.
+            const Incident mine = signInIncident(*m_dataset, m_row);
+            result->setText(verifyIncident(*later, mine, m_dataset->signIn(m_row).createdMs()).text);
         });
     layout->addWidget(load, 0, Qt::AlignLeft);
     layout->addWidget(result);
