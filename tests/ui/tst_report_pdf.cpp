@@ -95,6 +95,12 @@ void TestReportPdf::demoReport()
 
     QPdfDocument doc;
     doc.load(path(QStringLiteral("demo.pdf")));
+    // Page 1: the title block, the executive summary with the key figures, and the incident table starts there.
+    const QString page1 = doc.getAllText(0).text();
+    QVERIFY(m.overview.rows.size() >= 2);
+    const QString secondPolicy = m.overview.rows[1][2]; // named in the incident table only, not in the summary
+    QVERIFY2(page1.contains(QLatin1String("Executive summary")) && page1.contains(secondPolicy), qPrintable(page1));
+    QVERIFY(!page1.contains(QLatin1String("Blocked sign-ins by unmet control"))); // the charts follow
     QCOMPARE(doc.metaData(QPdfDocument::MetaDataField::Title).toString(), m.title);
     QVERIFY(doc.metaData(QPdfDocument::MetaDataField::Creator).toString().startsWith(QLatin1String("CA Lens")));
     const QByteArray bytes = readAll(path(QStringLiteral("demo.pdf")));

@@ -102,12 +102,16 @@ QString ReportHtml::cover() const
 
 QString ReportHtml::summary() const
 {
-    // Page 1 carries the summary and the key figures under the title block; the charts start page 2.
+    // Page 1 carries the summary and the key figures under the title block, then the incident table.
     QString h = QStringLiteral("<h2>Executive summary</h2>");
     for (const QString& p : m_model.summary) h += QStringLiteral("<p>") + esc(p) + QStringLiteral("</p>");
-    h += factsTable(m_model.keyFacts);
-    if (m_model.charts.empty()) return h;
-    h += QStringLiteral("<h3 class=\"newpage\">When and what</h3><p class=\"chart\">") + m_chart(0, 480, 150)
+    return h + factsTable(m_model.keyFacts);
+}
+
+QString ReportHtml::charts() const
+{
+    if (m_model.charts.empty()) return {};
+    QString h = QStringLiteral("<h3 class=\"newpage\">When and what</h3><p class=\"chart\">") + m_chart(0, 480, 150)
         + QStringLiteral("</p>");
     for (size_t i = 1; i < m_model.charts.size(); ++i)
         h += QStringLiteral("<p class=\"chart\">") + m_chart(i, 480, 128) + QStringLiteral("</p>");
@@ -116,7 +120,7 @@ QString ReportHtml::summary() const
 
 QString ReportHtml::overview() const
 {
-    QString h = QStringLiteral("<h2>Incidents</h2>"); // right after the charts
+    QString h = QStringLiteral("<h2>Incidents</h2>"); // right after the summary
     h += grid(m_model.overview, QStringLiteral("grid small"), { 3, 19, 20, 18, 12, 6, 11, 11 });
     if (m_model.incidentsOmitted)
         h += QStringLiteral("<p class=\"small\">The %1 smallest incidents appear in this table only; run the report "
@@ -218,7 +222,7 @@ QString ReportHtml::appendix() const
 
 QString ReportHtml::body(bool withAppendix) const
 {
-    QString h = cover() + summary() + overview();
+    QString h = cover() + summary() + overview() + charts();
     for (const ReportIncident& i : m_model.incidents) h += incident(i);
     if (withAppendix) h += appendix();
     return h;

@@ -27,6 +27,7 @@ private:
     QString cover() const;
     QString summary() const;
     QString overview() const;
+    QString charts() const;
     QString incident(const ReportIncident& incident) const;
     QString fixes(const ReportIncident& incident) const;
     QString fixList(const ReportIncident& incident) const;
