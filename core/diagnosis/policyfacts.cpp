@@ -3,6 +3,7 @@
 // which the What-If evaluator decides.
 #include "facts.h"
 
+#include "model/builtinroles.h"
 #include "whatif/conditions.h"
 
 #include <algorithm>
@@ -21,6 +22,17 @@ constexpr uint32_t kRiskBits = bit(5) | bit(6) | bit(14) | bit(16); // signIn, u
 constexpr uint32_t kLocationBits = bit(3) | bit(10) | bit(11); // location, IPs seen by Entra / the resource
 constexpr uint32_t kDeviceBits = bit(8); // deviceState (device filters report as deviceState too)
 constexpr int kClientTypeBit = 4, kPlatformBit = 2, kFlowsBit = 15, kUsersBit = 1, kApplicationBit = 0;
+
+// Built-in roles by name; a custom role by its id (its name is not in the data).
+QString roleNames(const std::vector<std::string>& templateIds)
+{
+    QStringList names;
+    for (const std::string& id : templateIds) {
+        const QString name = builtInRoleName(id);
+        names << (name.isEmpty() ? QStringLiteral("role %1").arg(qs(id)) : name);
+    }
+    return names.join(QStringLiteral(", "));
+}
 
 QString conditionLine(const whatif::ConditionResult& c)
 {
@@ -244,10 +256,8 @@ Fact FactSheet::policyMatchedByRole(const PolicyEval* p) const
     const bool onlyRoles = def->includeUsers.empty() && def->includeGroups.empty() && def->includeGuestTypes.empty();
     if (onlyRoles)
         return { Answer::Yes,
-            { QStringLiteral("'%1' includes only directory roles (%2 role(s)) and applied: %3 holds one of them")
-                    .arg(policy)
-                    .arg(def->includeRoles.size())
-                    .arg(principalName()) } };
+            { QStringLiteral("'%1' includes only directory roles (%2) and applied: %3 holds one of them")
+                    .arg(policy, roleNames(def->includeRoles), principalName()) } };
     return { Answer::Unknown,
         { QStringLiteral("'%1' includes directory roles and other users; the log does not say which matched")
                 .arg(policy) } };

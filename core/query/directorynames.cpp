@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "directorynames.h"
 
+#include "model/builtinroles.h"
+
 #include "model/dataset.h"
 #include "model/signinref.h"
 
@@ -64,6 +66,8 @@ QString DirectoryNames::name(Kind kind, const std::string& id) const
 {
     if (QString s = special(kind, id); !s.isEmpty()) return s;
     if (const auto it = m_names.find(id); it != m_names.end()) return QString::fromStdString(it->second);
+    if (kind == Kind::Role)
+        if (QString role = builtInRoleName(id); !role.isEmpty()) return role;
     const QString what = kind == Kind::User ? QStringLiteral("user")
         : kind == Kind::Group               ? QStringLiteral("group")
         : kind == Kind::Role                ? QStringLiteral("role")

@@ -49,6 +49,11 @@ void TestDirectoryNames::policiesAreReadInNames()
     QCOMPARE(model.index(row("CA016"), PolicyTableModel::Grant).data().toString(),
         QStringLiteral("multifactor authentication"));
     QCOMPARE(model.index(row("CA017"), PolicyTableModel::State).data().toString(), QStringLiteral("Report-only"));
+    // Built-in roles by name (their template ids are the same in every tenant).
+    const QString ca008 = model.index(row("CA008"), PolicyTableModel::Includes).data().toString();
+    QVERIFY2(ca008.contains(QLatin1String("Global Administrator"))
+            && ca008.contains(QLatin1String("Security Administrator")) && !ca008.contains(guid),
+        qPrintable(ca008));
     // Ids the data cannot name say what they are.
     const QString ca016 = model.index(row("CA016"), PolicyTableModel::Excludes).data().toString();
     QVERIFY2(ca016.contains(QLatin1String("group ")), qPrintable(ca016));
