@@ -59,6 +59,7 @@ public:
     IncidentsView* incidentsView() const { return m_incidents; }
     ReplayView* replayView() const { return m_replay; }
     MessageBar* messageBar() const { return m_message; }
+    LoadWorker* loader() const { return m_loader; }
     void diagnoseSelected(); // Ctrl+D: the sign-in or incident selected in the view shown
 
 signals:
@@ -76,6 +77,9 @@ private:
     void onProgress(qint64 done, qint64 total, const QString& path);
     void updateStatus();
     QString composedFilter() const;
+    QString loadingText(qint64 signIns) const;
+    void setWholeLoadViewsEnabled(bool enabled);
+    bool wholeLoadReady(); // false, with a word to the admin, while a load is still going on
 
     DataSession* m_session;
     LoadWorker* m_loader;

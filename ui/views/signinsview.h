@@ -31,6 +31,7 @@ signals:
 
 private:
     void refresh();
+    void sizeColumnsOnce();
     void showDetails();
 
     DataSession* m_session;
@@ -40,6 +41,8 @@ private:
     TimeChart* m_time;
     std::vector<BarChart*> m_bars;
     int m_keepRow = -1; // the selection survives a refilter when the row is still shown
+    bool m_followingLoad = false; // the rows shown are those of a load in progress (or just finished)
+    bool m_sized = false;
 };
 
 } // namespace calens
