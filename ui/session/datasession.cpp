@@ -146,7 +146,8 @@ void DataSession::showLoading(std::shared_ptr<const Dataset> dataset)
         requestFull();
         return;
     }
-    schedule(); // more rows: filtered on their own once the current job is done
+    m_moreWanted = true; // more rows: filtered on their own once the current job is done
+    schedule();
 }
 
 void DataSession::restoreBeforeLoading()
@@ -189,11 +190,12 @@ void DataSession::requestFull()
 void DataSession::schedule()
 {
     if (!m_dataset || m_thread) return; // one worker at a time: the next job starts when it returns
-    const bool more = m_loading && m_dataset->signInCount() > m_snapshot.covered;
+    const bool more = m_loading && m_moreWanted && m_dataset->signInCount() > m_snapshot.covered;
     if (!m_fullWanted && !more) return;
     // The time range counts back from the newest sign-in, which moves while a file loads.
     const bool full = m_fullWanted || m_recentDays > 0;
     m_fullWanted = false;
+    m_moreWanted = false;
     const quint64 generation = m_generation;
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_cancel = cancel;
@@ -214,7 +216,7 @@ void DataSession::schedule()
     connect(m_thread, &QThread::finished, this, [this] {
         m_thread->deleteLater();
         m_thread = nullptr;
-        schedule(); // a newer question, or rows read meanwhile
+        schedule(); // a newer question, or a batch that came in meanwhile
     });
     m_thread->setParent(this); // deleted with its owner at the latest (the owner waits for it first)
     m_thread->start();

@@ -76,6 +76,7 @@ private:
     QuerySnapshot m_snapshot;
     quint64 m_generation = 0;
     bool m_fullWanted = false;
+    bool m_moreWanted = false; // the loader said more rows are in (it paces the batches)
     QElapsedTimer m_chartClock; // partial snapshots refresh the charts at a lower rate
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QThread* m_thread = nullptr;
