@@ -11,10 +11,14 @@
 
 namespace calens {
 
+namespace {
+constexpr qint64 kBatchMs = 500; // rows of a loading file reach the table twice a second
+}
+
 struct LoadWorker::Shared
 {
     std::atomic<bool> cancel { false };
-    std::atomic<qint64> done { 0 }, total { 0 }, signIns { 0 };
+    std::atomic<qint64> done { 0 }, total { 0 };
     std::mutex mutex; // guards path
     QString path;
     std::shared_ptr<Dataset> dataset = std::make_shared<Dataset>();
@@ -48,19 +52,21 @@ void LoadWorker::launch(std::function<void(Shared&)> work)
     });
     connect(m_thread, &QThread::finished, this, [this, generation] { deliver(generation); });
     m_thread->setParent(this); // deleted with its owner at the latest (the owner waits for it first)
+    m_published = 0;
+    m_clock.start();
     m_thread->start();
     m_timer->start();
 }
 
 void LoadWorker::start(const QStringList& paths)
 {
-    launch([paths](Shared& s) {
+    launch([paths, gate = m_gate](Shared& s) {
         IngestJob job(*s.dataset);
+        if (gate) job.setSignInHook([&gate, &s] { gate(qint64(s.dataset->signInCount())); });
         job.setCancelFlag(&s.cancel);
         job.setProgress([&s](uint64_t done, uint64_t total, const QString& path) {
             s.done = qint64(done);
             s.total = qint64(total);
-            s.signIns = qint64(s.dataset->signInCount()); // read on the worker that writes it
             std::lock_guard lock(s.mutex);
             if (s.path != path) s.path = path;
         });
@@ -99,7 +105,14 @@ void LoadWorker::poll()
         path = m_shared->path;
     }
     emit progress(m_shared->done, m_shared->total, path);
-    emit signInsSoFar(m_shared->signIns);
+    const auto rows = qint64(m_shared->dataset->signInCount()); // published by the writer: safe to read here
+    emit signInsSoFar(rows);
+    // The first rows as soon as there are any, then in batches: each costs the views a merge and a repaint.
+    if (rows > m_published && (m_published == 0 || m_clock.elapsed() - m_lastPublish >= kBatchMs)) {
+        m_published = rows;
+        m_lastPublish = m_clock.elapsed();
+        emit rowsRead(m_shared->dataset);
+    }
 }
 
 void LoadWorker::deliver(quint64 generation)

@@ -4,6 +4,7 @@
 #include "ingest/inputreport.h"
 #include "model/dataset.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 
@@ -17,7 +18,9 @@ class QTimer;
 
 namespace calens {
 
-// Reads inputs on a worker thread; the UI thread only sees throttled progress and the finished dataset.
+// Reads inputs on a worker thread; the UI thread sees throttled progress, the dataset being written
+// (rowsRead(): the first rows at once, then twice a second — readers look only below its
+// signInCount(), see Dataset) and the finished dataset, which is the same object.
 // Each start() gets a generation: results of a load that was replaced or cancelled are dropped.
 class LoadWorker : public QObject
 {
@@ -30,10 +33,14 @@ public:
     void startDemo(uint64_t seed, size_t signIns);
     void cancel();
     bool isRunning() const { return m_thread != nullptr; }
+    // For tests: called on the reading thread after each sign-in is stored, with the count so far. A test
+    // blocks in it to hold the reader between batches, as a slow disk would (set before start()).
+    void setReadGate(std::function<void(qint64 signIns)> gate) { m_gate = std::move(gate); }
 
 signals:
     void progress(qint64 done, qint64 total, const QString& path);
     void signInsSoFar(qint64 count);
+    void rowsRead(std::shared_ptr<const calens::Dataset> loading); // more rows are readable
     void finished(std::shared_ptr<const calens::Dataset> dataset, const std::vector<calens::InputReport>& reports,
         bool cancelled);
 
@@ -47,6 +54,10 @@ private:
     QThread* m_thread = nullptr;
     QTimer* m_timer;
     quint64 m_generation = 0;
+    std::function<void(qint64)> m_gate;
+    qint64 m_published = 0; // rows handed to rowsRead() so far
+    qint64 m_lastPublish = 0; // ms on m_clock
+    QElapsedTimer m_clock;
 };
 
 } // namespace calens

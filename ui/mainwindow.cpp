@@ -33,6 +33,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
@@ -165,10 +166,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, m_loader, &LoadWorker::cancel);
     connect(m_loader, &LoadWorker::progress, this, &MainWindow::onProgress);
     connect(m_loader, &LoadWorker::signInsSoFar, this, [this](qint64 n) {
-        if (m_loader->isRunning()) m_counts->setText(tr("%1 sign-ins read so far").arg(n));
+        if (m_loader->isRunning()) m_counts->setText(loadingText(n));
     });
+    connect(m_loader, &LoadWorker::rowsRead, m_session, &DataSession::showLoading);
     connect(m_loader, &LoadWorker::finished, this, &MainWindow::onLoaded);
     connect(m_session, &DataSession::snapshotChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &DataSession::partialSnapshotChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &DataSession::loadingStarted, this, [this] { setWholeLoadViewsEnabled(false); });
+    connect(m_session, &DataSession::datasetChanged, this, [this] { setWholeLoadViewsEnabled(true); });
     connect(m_signIns, &SignInsView::filterRequested, this, &MainWindow::addFilterTerm);
     connect(m_incidents, &IncidentsView::filterRequested, this, [this](const QString& t) {
         setFilterText(t);
@@ -194,6 +199,31 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+QString MainWindow::loadingText(qint64 signIns) const
+{
+    return tr("Loading… %1 sign-ins so far").arg(QLocale().toString(signIns));
+}
+
+void MainWindow::setWholeLoadViewsEnabled(bool enabled)
+{
+    // The rows of a file still loading can be read and filtered; incidents, policy results, What-If,
+    // replay and the directory views summarize everything and wait for the end of the load.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i) == m_signIns) continue;
+        m_tabs->setTabEnabled(i, enabled);
+        m_tabs->setTabToolTip(i, enabled ? QString() : tr("Available when the load finishes"));
+    }
+    if (!enabled) m_tabs->setCurrentWidget(m_signIns);
+}
+
+bool MainWindow::wholeLoadReady()
+{
+    if (!m_session->loading()) return true;
+    m_message->show(MessageBar::Kind::Info,
+        tr("Available when the load finishes. Until then the sign-ins read so far can be browsed and filtered."));
+    return false;
+}
 
 const Dataset* MainWindow::dataset() const
 {
@@ -260,6 +290,7 @@ void MainWindow::buildMenus()
     paste->setObjectName(QStringLiteral("pasteErrorAction"));
     paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     QAction* whatIf = signIn->addAction(tr("What-If…"), this, [this] {
+        if (!wholeLoadReady()) return;
         m_whatIf->useSignIn(m_signIns->currentSignIn());
         m_tabs->setCurrentWidget(m_whatIf);
     });
@@ -275,8 +306,9 @@ void MainWindow::buildMenus()
     QAction* exportAction = report->addAction(tr("Export incident report…"), this, [this] { exportReport(); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* replay = view->addAction(
-        tr("Replay the log against the policies"), this, [this] { m_tabs->setCurrentWidget(m_replay); });
+    QAction* replay = view->addAction(tr("Replay the log against the policies"), this, [this] {
+        if (wholeLoadReady()) m_tabs->setCurrentWidget(m_replay);
+    });
     replay->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     QAction* focus = view->addAction(tr("Focus the filter"), this, [this] { m_filter->setFocus(); });
     focus->setShortcut(QKeySequence::Find);
@@ -329,6 +361,7 @@ ConnectDialog* MainWindow::openConnectDialog()
             fetched.format = Format::GraphJson;
             fetched.records = dataset->signInCount();
             for (const QString& line : notes.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) fetched.warnings << line;
+            m_loader->cancel(); // a load still going on would replace what was just fetched
             m_session->setFilter(composedFilter());
             m_session->setDataset(std::move(dataset), { fetched }); // the overview follows
             m_status->setText(tr("%n sign-in(s) fetched", nullptr, int(m_session->dataset()->signInCount())));
@@ -339,6 +372,7 @@ ConnectDialog* MainWindow::openConnectDialog()
 
 PasteErrorDialog* MainWindow::pasteError(const QString& text, bool ownSignIn)
 {
+    if (!wholeLoadReady()) return nullptr;
     auto* dialog = new PasteErrorDialog(m_session->dataset(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!text.isEmpty()) dialog->setErrorText(text);
@@ -354,7 +388,7 @@ PasteErrorDialog* MainWindow::pasteError(const QString& text, bool ownSignIn)
 
 ExportReportDialog* MainWindow::exportReport(const ReportFocus& focus)
 {
-    if (!m_session->dataset()) return nullptr;
+    if (!m_session->dataset() || !wholeLoadReady()) return nullptr;
     // From the Incidents tab, the report starts on the selected incident (the admin can widen the scope).
     ReportFocus chosen = focus;
     if (!chosen.isSet() && m_tabs->currentWidget() == m_incidents && m_incidents->currentSignIn() >= 0)
@@ -367,6 +401,7 @@ ExportReportDialog* MainWindow::exportReport(const ReportFocus& focus)
 
 void MainWindow::diagnoseSelected()
 {
+    if (!wholeLoadReady()) return;
     if (!m_session->dataset() || m_session->dataset()->signInCount() == 0) {
         m_message->show(
             MessageBar::Kind::Info, tr("Nothing to diagnose yet: open sign-in exports, a folder, or the demo tenant."));
@@ -385,7 +420,7 @@ void MainWindow::diagnoseSelected()
 
 void MainWindow::diagnose(int row)
 {
-    if (row < 0 || !m_session->dataset()) return;
+    if (row < 0 || !m_session->dataset() || !wholeLoadReady()) return;
     auto* wizard = new DiagnosisWizard(m_session->dataset(), uint32_t(row), this);
     connect(wizard, &DiagnosisWizard::addToReportRequested, this, [this, wizard](uint32_t focusRow) {
         exportReport(
@@ -434,7 +469,13 @@ void MainWindow::onLoaded(
     m_progress->hide();
     m_cancel->hide();
     if (cancelled) {
-        m_status->setText(tr("Loading cancelled; what was shown before is kept."));
+        // As before rows were shown while loading: a cancelled load changes nothing.
+        const bool shown = m_session->loading();
+        m_session->restoreBeforeLoading();
+        m_status->setText(shown ? tr("Loading cancelled; the sign-ins read so far are discarded and what was shown "
+                                     "before is back.")
+                                : tr("Loading cancelled; what was shown before is kept."));
+        updateStatus();
         return;
     }
     const QString problems = loadProblems(reports);
@@ -461,7 +502,10 @@ void MainWindow::onLoaded(
 void MainWindow::updateStatus()
 {
     const QuerySnapshot& s = m_session->snapshot();
-    QString text = tr("%1 of %2 sign-ins shown").arg(s.rows->size()).arg(dataset() ? dataset()->signInCount() : 0);
+    QString text = m_session->loading()
+        ? loadingText(qint64(dataset()->signInCount()))
+            + tr(" — %1 shown").arg(QLocale().toString(qulonglong(s.rows->size())))
+        : tr("%1 of %2 sign-ins shown").arg(s.rows->size()).arg(dataset() ? dataset()->signInCount() : 0);
     if (!s.filterErrors.isEmpty()) text += QStringLiteral(" — ") + s.filterErrors.join(QStringLiteral("; "));
     m_counts->setText(text);
     m_filter->setToolTip(s.filterErrors.join(QLatin1Char('\n')));

@@ -62,6 +62,7 @@ public:
     ReplayView* replayView() const { return m_replay; }
     MessageBar* messageBar() const { return m_message; }
     OverviewPanel* overviewPanel() const { return m_overview; }
+    LoadWorker* loader() const { return m_loader; }
     void diagnoseSelected(); // Ctrl+D: the sign-in or incident selected in the view shown
 
 signals:
@@ -80,6 +81,9 @@ private:
     void onProgress(qint64 done, qint64 total, const QString& path);
     void updateStatus();
     QString composedFilter() const;
+    QString loadingText(qint64 signIns) const;
+    void setWholeLoadViewsEnabled(bool enabled);
+    bool wholeLoadReady(); // false, with a word to the admin, while a load is still going on
 
     DataSession* m_session;
     LoadWorker* m_loader;

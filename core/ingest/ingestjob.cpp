@@ -195,6 +195,7 @@ void IngestJob::signIn(const SignInDraft& draft)
         ++m_duplicates;
         if (m_current) ++m_current->duplicates;
     }
+    if (m_signInHook) m_signInHook();
 }
 
 void IngestJob::policy(CaPolicy policy)

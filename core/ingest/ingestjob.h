@@ -31,6 +31,8 @@ public:
     explicit IngestJob(Dataset& dataset);
     void setCancelFlag(const std::atomic<bool>* cancel) { m_cancel = cancel; }
     void setProgress(Progress progress) { m_progress = std::move(progress); }
+    // Called after each sign-in record is stored (tests hold the reader there).
+    void setSignInHook(std::function<void()> hook) { m_signInHook = std::move(hook); }
 
     // Expands folders (recursively, in name order) and reads every file. `expected` restricts what a
     // file may be (e.g. --policies FILE). Files inside folders that are not exports are noted and passed over.
@@ -71,6 +73,7 @@ private:
     Dataset& m_dataset;
     const std::atomic<bool>* m_cancel = nullptr;
     Progress m_progress;
+    std::function<void()> m_signInHook;
     std::vector<Pending> m_pending;
     std::vector<InputReport> m_reports;
     InputReport* m_current = nullptr;

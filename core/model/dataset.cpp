@@ -29,6 +29,11 @@ const char* stateName(PolicyState s)
     return "unknown";
 }
 
+Dataset::Dataset()
+{
+    m_extras.push_back(0); // offset 0 means "no extras"
+}
+
 Dataset::AddResult Dataset::add(const SignInDraft& d, uint16_t input)
 {
     AddResult result = AddResult::Added;
@@ -39,12 +44,12 @@ Dataset::AddResult Dataset::add(const SignInDraft& d, uint16_t input)
         const uint32_t existing = m_rowOfId[id];
         // The same request id at clearly different times is not the same sign-in (redacted exports
         // repeat placeholder ids); exports differ in time precision, so within a second counts as equal.
-        const bool sameEvent = existing
-            && (d.createdMs == INT64_MIN || m_created[existing - 1] == INT64_MIN
-                || std::llabs(d.createdMs - m_created[existing - 1]) < 1000);
+        const int64_t before = existing ? m_created.load(existing - 1) : INT64_MIN;
+        const bool sameEvent
+            = existing && (d.createdMs == INT64_MIN || before == INT64_MIN || std::llabs(d.createdMs - before) < 1000);
         if (sameEvent) {
             const uint32_t old = existing - 1;
-            const bool richer = d.policyDetail == Tristate::True && m_policyDetail[old] != uint8_t(Tristate::True);
+            const bool richer = d.policyDetail == Tristate::True && m_policyDetail.load(old) != uint8_t(Tristate::True);
             if (!richer) return AddResult::Duplicate;
             row = old;
             result = AddResult::Replaced;
@@ -63,54 +68,54 @@ Dataset::AddResult Dataset::add(const SignInDraft& d, uint16_t input)
         m_input.push_back(0);
         m_sourceOffset.push_back(0);
         m_sourceLength.push_back(0);
-        m_evalFirst.push_back(0);
-        m_evalCount.push_back(0);
+        m_evalSpan.push_back(0);
     }
     writeRow(row, d, input, id);
+    if (result == AddResult::Added) m_published.n.store(size_t(row) + 1, std::memory_order_release);
     return result;
 }
 
 void Dataset::writeRow(uint32_t row, const SignInDraft& d, uint16_t input, StrId id)
 {
-    m_str[size_t(SF::Id)][row] = id;
-    for (size_t f = 1; f < kStrFieldCount; ++f) m_str[f][row] = m_strings.intern(d.str[f]);
-    m_created[row] = d.createdMs;
-    m_errorCode[row] = d.errorCode;
-    m_hasErrorCode[row] = d.hasErrorCode;
-    m_type[row] = uint8_t(d.type);
-    m_interactive[row] = uint8_t(d.isInteractive);
-    m_caStatus[row] = uint8_t(d.caStatus);
-    m_riskDuring[row] = uint8_t(d.riskDuringSignIn);
-    m_riskAggregated[row] = uint8_t(d.riskAggregated);
-    m_riskState[row] = uint8_t(d.riskState);
-    m_authReq[row] = uint8_t(d.authRequirement);
-    m_msiType[row] = uint8_t(d.msiType);
-    m_transfer[row] = uint8_t(d.transferMethod);
-    m_compliant[row] = uint8_t(d.isCompliant);
-    m_managed[row] = uint8_t(d.isManaged);
-    m_networkTypes[row] = d.networkTypes;
-    m_policyDetail[row] = uint8_t(d.policyDetail);
-    m_input[row] = input;
-    m_sourceOffset[row] = d.sourceOffset;
-    m_sourceLength[row] = d.sourceLength;
+    m_str[size_t(SF::Id)].set(row, id);
+    for (size_t f = 1; f < kStrFieldCount; ++f) m_str[f].set(row, m_strings.intern(d.str[f]));
+    m_created.set(row, d.createdMs);
+    m_errorCode.set(row, d.errorCode);
+    m_hasErrorCode.set(row, d.hasErrorCode);
+    m_type.set(row, uint8_t(d.type));
+    m_interactive.set(row, uint8_t(d.isInteractive));
+    m_caStatus.set(row, uint8_t(d.caStatus));
+    m_riskDuring.set(row, uint8_t(d.riskDuringSignIn));
+    m_riskAggregated.set(row, uint8_t(d.riskAggregated));
+    m_riskState.set(row, uint8_t(d.riskState));
+    m_authReq.set(row, uint8_t(d.authRequirement));
+    m_msiType.set(row, uint8_t(d.msiType));
+    m_transfer.set(row, uint8_t(d.transferMethod));
+    m_compliant.set(row, uint8_t(d.isCompliant));
+    m_managed.set(row, uint8_t(d.isManaged));
+    m_networkTypes.set(row, d.networkTypes);
+    m_policyDetail.set(row, uint8_t(d.policyDetail));
+    m_input.set(row, input);
+    m_sourceOffset.set(row, d.sourceOffset);
+    m_sourceLength.set(row, d.sourceLength);
     writeEvals(row, d);
 }
 
 void Dataset::setEvals(uint32_t row, const SignInDraft& d)
 {
     writeEvals(row, d);
-    m_policyDetail[row] = uint8_t(Tristate::True);
+    m_policyDetail.set(row, uint8_t(Tristate::True));
 }
 
 void Dataset::writeEvals(uint32_t row, const SignInDraft& d)
 {
-    // A replaced row's old evaluations stay orphaned in the store; replacements are rare.
-    m_evalFirst[row] = uint32_t(m_evals.size());
+    // A replaced row's old evaluations stay orphaned in the store; replacements are rare. The new list
+    // is written in full before the row points at it, so a reader sees the old list or the new one.
     const size_t n = std::min<size_t>(d.policyCount, UINT16_MAX);
-    m_evalCount[row] = uint16_t(n);
+    const size_t first = m_evals.appendRun(n); // nobody reads the run before the row points at it
     for (size_t i = 0; i < n; ++i) {
         const PolicyEvalDraft& p = d.policies[i];
-        PolicyEval e;
+        PolicyEval& e = m_evals.run(first)[i];
         e.signIn = row;
         e.policy = policyRefFor(i, p.id, p.displayName);
         e.result = p.result;
@@ -121,8 +126,8 @@ void Dataset::writeEvals(uint32_t row, const SignInDraft& d)
         e.conditionsSatisfied = p.conditionsSatisfied;
         e.conditionsNotSatisfied = p.conditionsNotSatisfied;
         e.extras = storeExtras(p);
-        m_evals.push_back(e);
     }
+    m_evalSpan.set(row, (uint64_t(first) << 16) | n);
 }
 
 uint32_t Dataset::policyRefFor(size_t position, std::string_view id, std::string_view name)
@@ -215,19 +220,18 @@ void Dataset::sortChanges()
 size_t Dataset::memoryUsed() const
 {
     size_t n = m_strings.bytesUsed();
-    for (const auto& col : m_str) n += col.capacity() * sizeof(StrId);
-    n += m_created.capacity() * 8 + m_errorCode.capacity() * 4 + m_sourceOffset.capacity() * 8
-        + m_sourceLength.capacity() * 4 + m_evalFirst.capacity() * 4 + m_evalCount.capacity() * 2
-        + m_input.capacity() * 2 + m_type.capacity() * 14;
-    n += m_evals.capacity() * sizeof(PolicyEval) + m_extras.capacity() * 4 + m_rowOfId.capacity() * 4;
+    for (const auto& col : m_str) n += col.bytesReserved();
+    n += m_created.bytesReserved() + m_errorCode.bytesReserved() + m_sourceOffset.bytesReserved()
+        + m_sourceLength.bytesReserved() + m_evalSpan.bytesReserved() + m_input.bytesReserved()
+        + m_type.bytesReserved() * 14;
+    n += m_evals.bytesReserved() + m_extras.bytesReserved() + m_policyRefs.bytesReserved() + m_rowOfId.capacity() * 4;
     return n;
 }
 
 void Dataset::shrinkToFit()
 {
-    for (auto& col : m_str) col.shrink_to_fit();
-    m_evals.shrink_to_fit();
-    m_extras.shrink_to_fit();
+    // The columns never move (readers may be looking at them); only the writer's own index shrinks.
+    m_rowOfId.shrink_to_fit();
 }
 
 // ---- SignInRef extras ----
@@ -286,7 +290,8 @@ std::string_view SignInRef::resultText(const PolicyEval& e) const
 int64_t Dataset::latestCreated() const
 {
     int64_t latest = INT64_MIN; // the "no time" marker is INT64_MIN too, so it never wins
-    for (const int64_t t : m_created) latest = std::max(latest, t);
+    const size_t n = signInCount();
+    for (size_t row = 0; row < n; ++row) latest = std::max(latest, m_created.load(row));
     return latest;
 }
 

@@ -12,7 +12,7 @@ constexpr size_t kBlockSize = 1 << 20;
 StringPool::StringPool()
 {
     m_slots.assign(1024, 0);
-    m_views.emplace_back();
+    m_views.push_back({});
     m_hashes.push_back(0);
 }
 
@@ -103,7 +103,7 @@ StrId StringPool::find(std::string_view text) const
 
 size_t StringPool::bytesUsed() const
 {
-    return m_blocks.size() * kBlockSize + m_views.capacity() * sizeof(std::string_view) + m_hashes.capacity() * 4
+    return m_blocks.size() * kBlockSize + m_views.bytesReserved() + m_hashes.capacity() * 4
         + m_slots.capacity() * 4;
 }
 

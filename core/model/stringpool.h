@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "appendonly.h"
+
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -12,6 +14,8 @@ using StrId = uint32_t;
 
 // Stores every distinct string once; ids are dense and stable, id 0 is the empty string.
 // Open addressing with cached hashes keeps interning at one probe for most lookups.
+// While one thread interns, others may call view() and size() (a file still loading); find() and
+// intern() belong to the writer.
 class StringPool
 {
 public:
@@ -28,7 +32,7 @@ private:
     void grow();
     std::string_view store(std::string_view text);
 
-    std::vector<std::string_view> m_views;
+    AppendOnly<std::string_view> m_views;
     std::vector<uint32_t> m_hashes; // low 32 bits of each string's hash, by id
     std::vector<uint32_t> m_slots; // id + 1, 0 = free
     std::vector<std::unique_ptr<char[]>> m_blocks;

@@ -131,8 +131,11 @@ std::vector<TimeBucket> timeline(const Dataset& d, const std::vector<uint32_t>& 
     for (size_t i = 0; i < out.size(); ++i) out[i].startMs = start + int64_t(i) * step;
     for (uint32_t row : rows) {
         const SignInRef s = d.signIn(row);
-        if (s.createdMs() == INT64_MIN) continue;
-        TimeBucket& b = out[size_t((s.createdMs() - start) / step)];
+        const int64_t t = s.createdMs(); // once: a row still loading may be rewritten between the passes
+        if (t < start) continue;
+        const size_t at = size_t((t - start) / step);
+        if (at >= out.size()) continue;
+        TimeBucket& b = out[at];
         ++b.total;
         if (s.hasErrorCode() && isConditionalAccessBlock(s.errorCode())) ++b.blocked;
     }

@@ -69,7 +69,7 @@ bool evalMatches(const PolicyEval& e, const Compiled& c, bool resultGiven)
 {
     switch (c.term->field) {
     case F::Policy:
-        return c.policyHits[e.policy] && (resultGiven || applied(e.result));
+        return e.policy < c.policyHits.size() && c.policyHits[e.policy] && (resultGiven || applied(e.result));
     case F::Result:
         return contains(c.term->enums, uint8_t(e.result));
     case F::Control:
@@ -81,9 +81,11 @@ bool evalMatches(const PolicyEval& e, const Compiled& c, bool resultGiven)
 
 } // namespace
 
-std::vector<uint32_t> applyFilter(
-    const Dataset& d, const SearchIndex& index, const Filter& filter, const std::atomic<bool>* cancel)
+std::vector<uint32_t> applyFilter(const Dataset& d, const SearchIndex& index, const Filter& filter,
+    const std::atomic<bool>* cancel, uint32_t from, uint32_t to)
 {
+    // Rows first: while a file loads, every string and policy of a counted row is already pooled.
+    to = uint32_t(std::min<size_t>(to, d.signInCount()));
     std::vector<Compiled> rowTerms, evalTerms, negEvalTerms;
     std::vector<int8_t> ipInRange; // by string id: -1 unknown yet, 0 no, 1 yes (one range term at a time is enough)
     for (const FilterTerm& t : filter.terms) {
@@ -91,7 +93,7 @@ std::vector<uint32_t> applyFilter(
         if (!c.fields.empty() && !(t.field == F::Ip && t.range)) c.hits = index.containing(t.lower);
         if (t.field == F::Policy || t.field == F::Text) {
             c.policyHits.assign(d.policyRefs().size(), 0);
-            for (size_t i = 0; i < d.policyRefs().size(); ++i) {
+            for (size_t i = 0; i < c.policyHits.size(); ++i) {
                 const PolicyRef& r = d.policyRefs()[i];
                 c.policyHits[i] = index.lower(r.displayName).find(t.lower) != std::string_view::npos
                     || index.lower(r.id).find(t.lower) != std::string_view::npos;
@@ -104,8 +106,8 @@ std::vector<uint32_t> applyFilter(
     const bool resultGiven = std::any_of(evalTerms.begin(), evalTerms.end(),
         [](const Compiled& c) { return c.term->field == F::Result || c.term->field == F::Control; });
     std::vector<uint32_t> out;
-    out.reserve(d.signInCount() / 4);
-    for (uint32_t row = 0; row < d.signInCount(); ++row) {
+    out.reserve((to - std::min(from, to)) / 4);
+    for (uint32_t row = from; row < to; ++row) {
         if ((row & 65535) == 0 && cancel && cancel->load(std::memory_order_relaxed)) return {};
         const SignInRef s = d.signIn(row);
         bool ok = true;
@@ -135,7 +137,7 @@ std::vector<uint32_t> applyFilter(
             case F::Ip:
                 if (t.range) {
                     const StrId ipId = s.strId(SF::IpAddress);
-                    if (ipInRange.size() <= ipId) ipInRange.resize(d.strings().size(), -1);
+                    if (ipInRange.size() <= ipId) ipInRange.resize(std::max<size_t>(d.strings().size(), ipId + 1), -1);
                     if (ipInRange[ipId] < 0) {
                         const auto ip = IpAddress::parse(s.str(SF::IpAddress));
                         ipInRange[ipId] = ip && t.range->contains(*ip);
@@ -146,14 +148,14 @@ std::vector<uint32_t> applyFilter(
                 [[fallthrough]];
             default:
                 for (SF f : c.fields)
-                    if (c.hits[s.strId(f)]) {
+                    if (const StrId id = s.strId(f); id < c.hits.size() && c.hits[id]) {
                         m = true;
                         break;
                     }
                 if (!m && t.field == F::Text)
                     for (const PolicyEval& e : s.evals())
                         if ((e.result == PolicyResult::Failure || e.result == PolicyResult::ReportOnlyFailure)
-                            && c.policyHits[e.policy]) {
+                            && e.policy < c.policyHits.size() && c.policyHits[e.policy]) {
                             m = true;
                             break;
                         }
@@ -189,12 +191,14 @@ std::vector<uint32_t> evalRows(const Dataset& d, const std::vector<uint32_t>& si
     const std::vector<uint8_t>& results, const std::atomic<bool>* cancel)
 {
     std::vector<uint32_t> out;
-    const PolicyEval* base = d.evals().data();
     size_t done = 0;
     for (uint32_t row : signIns) {
         if (cancel && (++done & 0xFFFF) == 0 && *cancel) return {};
-        for (const PolicyEval& e : d.signIn(row).evals())
-            if (results.empty() || contains(results, uint8_t(e.result))) out.push_back(uint32_t(&e - base));
+        const SignInRef s = d.signIn(row);
+        const uint32_t first = s.firstEval();
+        const auto list = s.evals();
+        for (size_t i = 0; i < list.size(); ++i)
+            if (results.empty() || contains(results, uint8_t(list[i].result))) out.push_back(first + uint32_t(i));
     }
     return out;
 }

@@ -9,10 +9,11 @@
 
 namespace calens {
 
-// Applies a parsed filter to every sign-in and returns the matching row ids in dataset order.
-// Safe to run on a worker: it only reads. Returns an empty vector when cancelled (check the flag).
-std::vector<uint32_t> applyFilter(
-    const Dataset& dataset, const SearchIndex& index, const Filter& filter, const std::atomic<bool>* cancel = nullptr);
+// Applies a parsed filter to the sign-ins [from, to) (all by default) and returns the matching row ids
+// in dataset order. Safe to run on a worker, also while the dataset is still loading: it only reads.
+// Returns an empty vector when cancelled (check the flag).
+std::vector<uint32_t> applyFilter(const Dataset& dataset, const SearchIndex& index, const Filter& filter,
+    const std::atomic<bool>* cancel = nullptr, uint32_t from = 0, uint32_t to = UINT32_MAX);
 
 // Row ids of the policy evaluations (indexes into Dataset::evals()) of the given sign-ins whose result is
 // in `results` (all results when empty), honouring the filter's policy/result/control terms.

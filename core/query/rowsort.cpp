@@ -35,56 +35,111 @@ StrId displayedText(const Dataset& d, uint32_t row, SignInColumn column)
     }
 }
 
+bool isTextColumn(SignInColumn column)
+{
+    switch (column) {
+    case SignInColumn::Identity:
+    case SignInColumn::Application:
+    case SignInColumn::Resource:
+    case SignInColumn::IpAddress:
+    case SignInColumn::Location:
+    case SignInColumn::ClientApp:
+    case SignInColumn::RequestId:
+        return true;
+    default:
+        return false;
+    }
+}
+
+namespace {
+
+// While a file loads, a row rewritten by a richer copy may name a string the index has not seen yet.
+std::string_view lowerOf(const SearchIndex& index, StrId id)
+{
+    return id < index.size() ? index.lower(id) : std::string_view();
+}
+
+bool textLess(const SearchIndex& index, StrId a, StrId b)
+{
+    const std::string_view la = lowerOf(index, a), lb = lowerOf(index, b);
+    return la != lb ? la < lb : a < b; // equal when lower-cased: pool order, so every sort agrees
+}
+
+int64_t numericKey(const SignInRef& s, SignInColumn column)
+{
+    switch (column) {
+    case SignInColumn::Time:
+        return s.createdMs();
+    case SignInColumn::Type:
+        return int64_t(s.type());
+    case SignInColumn::ErrorCode:
+        return s.hasErrorCode() ? s.errorCode() : -1;
+    case SignInColumn::CaStatus:
+        return int64_t(s.caStatus());
+    case SignInColumn::FailedPolicies: {
+        int64_t k = 0;
+        for (const PolicyEval& e : s.evals()) k += e.result == PolicyResult::Failure;
+        return k;
+    }
+    default:
+        return 0;
+    }
+}
+
+} // namespace
+
 bool sortRows(const Dataset& d, const SearchIndex& index, std::vector<uint32_t>& rows, SignInColumn column,
     bool descending, const std::atomic<bool>* cancel)
 {
-    const bool text = displayedText(d, 0, column) != 0 || column == SignInColumn::Identity
-        || column == SignInColumn::Application || column == SignInColumn::Resource || column == SignInColumn::IpAddress
-        || column == SignInColumn::Location || column == SignInColumn::ClientApp || column == SignInColumn::RequestId;
-    // Text columns rank only the distinct strings the rows show, not the whole pool.
+    const bool text = isTextColumn(column);
+    // Text columns rank only the distinct strings the rows show, not the whole pool. Each row's string is
+    // read once (a loading row may change under us) and sorting works on copies of the keys.
+    std::vector<StrId> shown;
     std::vector<uint32_t> rankOf;
     if (text && !rows.empty()) {
-        std::vector<StrId> ids;
-        ids.reserve(rows.size());
-        for (uint32_t r : rows) ids.push_back(displayedText(d, r, column));
+        shown.reserve(rows.size());
+        for (uint32_t r : rows) shown.push_back(displayedText(d, r, column));
+        std::vector<StrId> ids = shown;
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        std::sort(ids.begin(), ids.end(), [&](StrId a, StrId b) { return index.lower(a) < index.lower(b); });
-        rankOf.assign(d.strings().size(), 0);
+        rankOf.assign(size_t(ids.back()) + 1, 0); // ids are in id order here: back() is the largest
+        std::sort(ids.begin(), ids.end(), [&](StrId a, StrId b) { return textLess(index, a, b); });
         for (uint32_t i = 0; i < ids.size(); ++i) rankOf[ids[i]] = i;
     }
     // Key, then row: one 128-bit comparison per step keeps the sort stable without std::stable_sort's buffer.
     std::vector<std::pair<int64_t, uint32_t>> keyed(rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
         if ((i & 65535) == 0 && cancel && cancel->load(std::memory_order_relaxed)) return false;
-        const SignInRef s = d.signIn(rows[i]);
-        int64_t k = 0;
-        switch (column) {
-        case SignInColumn::Time:
-            k = s.createdMs();
-            break;
-        case SignInColumn::Type:
-            k = int64_t(s.type());
-            break;
-        case SignInColumn::ErrorCode:
-            k = s.hasErrorCode() ? s.errorCode() : -1;
-            break;
-        case SignInColumn::CaStatus:
-            k = int64_t(s.caStatus());
-            break;
-        case SignInColumn::FailedPolicies:
-            for (const PolicyEval& e : s.evals()) k += e.result == PolicyResult::Failure;
-            break;
-        default:
-            k = rankOf.empty() ? 0 : rankOf[displayedText(d, rows[i], column)];
-            break;
-        }
+        const int64_t k = text ? int64_t(rankOf[shown[i]]) : numericKey(d.signIn(rows[i]), column);
         keyed[i] = { descending ? -k - 1 : k, rows[i] };
     }
     std::sort(keyed.begin(), keyed.end());
     if (cancel && cancel->load()) return false;
     for (size_t i = 0; i < rows.size(); ++i) rows[i] = keyed[i].second;
     return true;
+}
+
+RowOrder::RowOrder(const Dataset& dataset, const SearchIndex& index, SignInColumn column, bool descending)
+    : m_d(&dataset)
+    , m_index(&index)
+    , m_column(column)
+    , m_descending(descending)
+{ }
+
+bool RowOrder::operator()(uint32_t a, uint32_t b) const
+{
+    bool less = false, greater = false;
+    if (isTextColumn(m_column)) {
+        const StrId ta = displayedText(*m_d, a, m_column), tb = displayedText(*m_d, b, m_column);
+        less = textLess(*m_index, ta, tb);
+        greater = textLess(*m_index, tb, ta);
+    } else {
+        const int64_t ka = numericKey(m_d->signIn(a), m_column), kb = numericKey(m_d->signIn(b), m_column);
+        less = ka < kb;
+        greater = kb < ka;
+    }
+    if (less || greater) return m_descending ? greater : less;
+    return a < b;
 }
 
 } // namespace calens

@@ -19,5 +19,20 @@ bool sortRows(const Dataset& dataset, const SearchIndex& index, std::vector<uint
 
 // The string a text column shows (the same choice the table model makes), as a pool id.
 StrId displayedText(const Dataset& dataset, uint32_t row, SignInColumn column);
+bool isTextColumn(SignInColumn column);
+
+// The order sortRows() sorts in, one pair at a time: for merging newly loaded rows into sorted ones.
+class RowOrder
+{
+public:
+    RowOrder(const Dataset& dataset, const SearchIndex& index, SignInColumn column, bool descending);
+    bool operator()(uint32_t a, uint32_t b) const;
+
+private:
+    const Dataset* m_d;
+    const SearchIndex* m_index;
+    SignInColumn m_column;
+    bool m_descending;
+};
 
 } // namespace calens

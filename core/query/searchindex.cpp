@@ -4,17 +4,16 @@
 #include <QString>
 
 #include <algorithm>
-#include <numeric>
 #include <thread>
 
 namespace calens {
 
-SearchIndex::SearchIndex(const Dataset& dataset)
+void SearchIndex::extend(const Dataset& dataset)
 {
     const StringPool& pool = dataset.strings();
-    m_offsets.reserve(pool.size() + 1);
-    m_offsets.push_back(0);
-    for (StrId id = 0; id < pool.size(); ++id) {
+    const size_t n = pool.size(); // once: the loader may be adding more
+    if (m_offsets.capacity() < n + 1) m_offsets.reserve(std::max(n + 1, m_offsets.capacity() * 2));
+    for (StrId id = StrId(size()); id < n; ++id) {
         const std::string_view s = pool.view(id);
         bool ascii = true;
         for (char c : s) ascii &= uint8_t(c) < 0x80;
@@ -44,18 +43,6 @@ std::vector<uint8_t> SearchIndex::containing(std::string_view needle) const
     scan(size() / 2, size());
     other.join();
     return hits;
-}
-
-const std::vector<uint32_t>& SearchIndex::ranks() const
-{
-    if (m_ranks.empty()) {
-        std::vector<uint32_t> order(size());
-        std::iota(order.begin(), order.end(), 0u);
-        std::sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) { return lower(a) < lower(b); });
-        m_ranks.resize(size());
-        for (uint32_t r = 0; r < order.size(); ++r) m_ranks[order[r]] = r;
-    }
-    return m_ranks;
 }
 
 } // namespace calens

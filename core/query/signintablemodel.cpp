@@ -46,11 +46,32 @@ void SignInTableModel::setDataset(std::shared_ptr<const Dataset> dataset)
     endResetModel();
 }
 
+void SignInTableModel::setDataset(std::shared_ptr<const Dataset> dataset, std::vector<uint32_t> rows)
+{
+    beginResetModel();
+    m_dataset = std::move(dataset);
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
 void SignInTableModel::setRows(std::vector<uint32_t> rows)
 {
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();
+}
+
+void SignInTableModel::appendRows(std::span<const uint32_t> rows)
+{
+    if (rows.empty()) return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size()) - 1);
+    m_rows.insert(m_rows.end(), rows.begin(), rows.end());
+    endInsertRows();
+}
+
+void SignInTableModel::refreshAll()
+{
+    if (!m_rows.empty()) emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, NumColumns - 1));
 }
 
 int SignInTableModel::rowCount(const QModelIndex& parent) const

@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace calens {
@@ -39,9 +40,15 @@ public:
     };
 
     explicit SignInTableModel(QObject* parent = nullptr);
-    void setDataset(std::shared_ptr<const Dataset> dataset);
+    void setDataset(std::shared_ptr<const Dataset> dataset); // shows all its rows
+    void setDataset(std::shared_ptr<const Dataset> dataset, std::vector<uint32_t> rows);
     void setRows(std::vector<uint32_t> rows); // the dataset rows to show, in order
+    // More rows after the ones shown (a file still loading): an insertion, so views keep their selection
+    // and scroll position.
+    void appendRows(std::span<const uint32_t> rows);
+    void refreshAll(); // the rows' values changed (a loading dataset finished)
     const Dataset* dataset() const { return m_dataset.get(); }
+    const std::vector<uint32_t>& rows() const { return m_rows; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <numeric>
+#include <random>
 
 using namespace calens;
 
@@ -32,6 +33,7 @@ private slots:
     void unknownFieldsAreNamed();
     void quotedValuesRoundTrip();
     void sorting();
+    void mergingBatchesEqualsSortingAll();
     void aggregations();
 
 private:
@@ -221,6 +223,33 @@ void TestFilter::sorting()
     std::vector<uint32_t> all(m_d.signInCount());
     std::iota(all.begin(), all.end(), 0u);
     QVERIFY(!sortRows(m_d, *m_index, all, SignInColumn::Time, false, &stop));
+}
+
+void TestFilter::mergingBatchesEqualsSortingAll()
+{
+    // The session merges each batch of a loading file into the rows shown: the result must be what
+    // one sort of every row gives, for every column and both directions, whatever order rows arrive in.
+    std::vector<uint32_t> arrival(m_d.signInCount());
+    std::iota(arrival.begin(), arrival.end(), 0u);
+    std::mt19937 rng(7);
+    std::shuffle(arrival.begin(), arrival.end(), rng);
+    for (int c = 0; c < SignInTableModel::NumColumns; ++c)
+        for (const bool descending : { false, true }) {
+            const auto column = SignInColumn(c);
+            std::vector<uint32_t> all = arrival;
+            QVERIFY(sortRows(m_d, *m_index, all, column, descending));
+            std::vector<uint32_t> shown;
+            const RowOrder order(m_d, *m_index, column, descending);
+            for (size_t from = 0; from < arrival.size(); from += 700) {
+                std::vector<uint32_t> batch(
+                    arrival.begin() + long(from), arrival.begin() + long(std::min(arrival.size(), from + 700)));
+                QVERIFY(sortRows(m_d, *m_index, batch, column, descending));
+                std::vector<uint32_t> merged;
+                std::merge(shown.begin(), shown.end(), batch.begin(), batch.end(), std::back_inserter(merged), order);
+                shown = std::move(merged);
+            }
+            QVERIFY2(shown == all, qPrintable(QStringLiteral("column %1, descending %2").arg(c).arg(descending)));
+        }
 }
 
 void TestFilter::aggregations()

@@ -21,6 +21,10 @@ struct QuerySnapshot
     std::vector<Bar> byPolicy, byControl, byIdentity, byApp, byIp, byError, byReportOnly;
     QStringList filterErrors;
     qint64 millis = 0; // time the worker spent
+    // While a file loads: the answer covers the dataset's first `covered` sign-ins, and the chart
+    // series may be those of an earlier batch (they follow at a lower rate) unless chartsFresh.
+    size_t covered = 0;
+    bool chartsFresh = true;
 };
 
 } // namespace calens

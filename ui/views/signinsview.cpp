@@ -34,6 +34,8 @@ SignInsView::SignInsView(DataSession* session, QWidget* parent)
     m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_table->horizontalHeader()->setSortIndicator(0, Qt::DescendingOrder);
     m_table->horizontalHeader()->setSectionsClickable(true);
+    // Fit columns to the rows on screen, not to the first thousand (60-100 ms of text layout on the UI thread).
+    m_table->horizontalHeader()->setResizeContentsPrecision(0);
     m_table->setAccessibleName(tr("Sign-ins"));
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight); // the tooltip has it all
@@ -84,8 +86,17 @@ SignInsView::SignInsView(DataSession* session, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
 
-    connect(session, &DataSession::datasetChanged, this, [this] { m_model->setDataset(m_session->dataset()); });
+    connect(session, &DataSession::datasetChanged, this, [this] {
+        // The finished load is the dataset shown while it loaded: its rows stay until the final answer.
+        if (m_model->dataset() != m_session->dataset().get()) m_model->setDataset(m_session->dataset());
+    });
+    connect(session, &DataSession::loadingStarted, this, [this] {
+        m_followingLoad = true;
+        m_keepRow = -1;
+        m_model->setDataset(m_session->dataset(), {});
+    });
     connect(session, &DataSession::snapshotChanged, this, &SignInsView::refresh);
+    connect(session, &DataSession::partialSnapshotChanged, this, &SignInsView::refresh);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SignInsView::showDetails);
     connect(m_table, &QTableView::doubleClicked, this, [this] {
         if (currentSignIn() >= 0) emit diagnoseRequested(currentSignIn());
@@ -99,31 +110,57 @@ SignInsView::SignInsView(DataSession* session, QWidget* parent)
 void SignInsView::refresh()
 {
     const QuerySnapshot& snap = m_session->snapshot();
+    const std::vector<uint32_t>& rows = *snap.rows;
+    if (snap.chartsFresh) {
+        m_time->setBuckets(snap.timeline);
+        const std::vector<Bar>* series[] = { &snap.byPolicy, &snap.byReportOnly, &snap.byControl, &snap.byIdentity,
+            &snap.byApp, &snap.byIp, &snap.byError };
+        for (size_t i = 0; i < m_bars.size(); ++i) m_bars[i]->setBars(*series[i]);
+    }
+    const bool loading = m_session->loading();
+    const std::vector<uint32_t>& shown = m_model->rows();
+    // A file that loads adds rows batch by batch, usually after the ones shown (exports come in time
+    // order): those are inserted, so the selection and the scroll position stay where the admin left them.
+    // The finished load's answer is then the same list again, and replaces the partial one in one step.
+    const bool following = m_followingLoad && m_model->dataset() == m_session->dataset().get();
+    if (!loading) m_followingLoad = false;
+    if (following && shown.size() <= rows.size() && std::equal(shown.begin(), shown.end(), rows.begin())) {
+        const bool wasEmpty = shown.empty();
+        m_model->appendRows(std::span(rows).subspan(shown.size()));
+        if (!loading) m_model->refreshAll(); // a richer copy of a sign-in may have replaced it meanwhile
+        if (wasEmpty && m_model->rowCount() > 0 && currentSignIn() < 0) m_table->selectRow(0);
+        sizeColumnsOnce();
+        return;
+    }
     const int keep = currentSignIn() >= 0 ? currentSignIn() : m_keepRow;
-    m_model->setRows(*snap.rows);
-    m_time->setBuckets(snap.timeline);
-    const std::vector<Bar>* series[] = { &snap.byPolicy, &snap.byReportOnly, &snap.byControl, &snap.byIdentity,
-        &snap.byApp, &snap.byIp, &snap.byError };
-    for (size_t i = 0; i < m_bars.size(); ++i) m_bars[i]->setBars(*series[i]);
+    const int top = following ? m_table->rowAt(0) : -1;
+    const int topRow = top >= 0 && size_t(top) < shown.size() ? int(shown[size_t(top)]) : -1;
+    m_model->setRows(rows);
+    sizeColumnsOnce();
+    auto positionOf = [&rows](int row) {
+        for (size_t i = 0; i < rows.size(); ++i)
+            if (int(rows[i]) == row) return int(i);
+        return -1;
+    };
+    // Keep the selected sign-in selected when it is still shown.
+    int select = m_model->rowCount() > 0 ? 0 : -1;
+    if (keep >= 0 && positionOf(keep) >= 0) select = positionOf(keep);
+    if (select >= 0) {
+        m_table->selectRow(select);
+        if (topRow >= 0 && positionOf(topRow) >= 0) // a batch that landed in between: the view stays put
+            m_table->scrollTo(m_model->index(positionOf(topRow), 0), QAbstractItemView::PositionAtTop);
+        else
+            m_table->scrollTo(m_model->index(select, 0));
+    } else {
+        m_details->clear();
+    }
+}
+
+void SignInsView::sizeColumnsOnce()
+{
     if (!m_sized && m_model->rowCount() > 0) {
         sizeColumns();
         m_sized = true;
-    }
-    // Keep the selected sign-in selected when it is still shown.
-    int select = m_model->rowCount() > 0 ? 0 : -1;
-    if (keep >= 0) {
-        const auto& rows = *snap.rows;
-        for (size_t i = 0; i < rows.size(); ++i)
-            if (int(rows[i]) == keep) {
-                select = int(i);
-                break;
-            }
-    }
-    if (select >= 0) {
-        m_table->selectRow(select);
-        m_table->scrollTo(m_model->index(select, 0));
-    } else {
-        m_details->clear();
     }
 }
 

@@ -31,8 +31,9 @@ signals:
 
 private:
     void refresh();
+    void sizeColumnsOnce();
     void showDetails();
-    void sizeColumns(); // once, on the first rows: what they show, capped
+    void sizeColumns(); // what the rows show, capped; sizeColumnsOnce() on the first rows
 
     DataSession* m_session;
     SignInTableModel* m_model;
@@ -42,6 +43,7 @@ private:
     std::vector<BarChart*> m_bars;
     bool m_sized = false;
     int m_keepRow = -1; // the selection survives a refilter when the row is still shown
+    bool m_followingLoad = false; // the rows shown are those of a load in progress (or just finished)
 };
 
 } // namespace calens
