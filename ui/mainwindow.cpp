@@ -163,13 +163,21 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, m_loader, &LoadWorker::cancel);
     connect(m_loader, &LoadWorker::progress, this, &MainWindow::onProgress);
     connect(m_loader, &LoadWorker::signInsSoFar, this, [this](qint64 n) {
-        if (m_loader->isRunning()) m_counts->setText(loadingText(n));
+        if (!m_loader->isRunning()) return;
+        if (m_session->loading())
+            updateStatus(); // with the number of rows shown
+        else
+            m_counts->setText(loadingText(n));
     });
     connect(m_loader, &LoadWorker::rowsRead, m_session, &DataSession::showLoading);
     connect(m_loader, &LoadWorker::finished, this, &MainWindow::onLoaded);
     connect(m_session, &DataSession::snapshotChanged, this, &MainWindow::updateStatus);
     connect(m_session, &DataSession::partialSnapshotChanged, this, &MainWindow::updateStatus);
-    connect(m_session, &DataSession::loadingStarted, this, [this] { setWholeLoadViewsEnabled(false); });
+    connect(m_session, &DataSession::loadingStarted, this, [this] {
+        setWholeLoadViewsEnabled(false);
+        m_summaryBeforeLoad = m_summary->toHtml(); // back if the load is cancelled
+        m_summary->setHtml(tr("<p>Loading… the overview follows when the load finishes.</p>"));
+    });
     connect(m_session, &DataSession::datasetChanged, this, [this] { setWholeLoadViewsEnabled(true); });
     connect(m_signIns, &SignInsView::filterRequested, this, &MainWindow::addFilterTerm);
     connect(m_incidents, &IncidentsView::filterRequested, this, [this](const QString& t) {
@@ -462,6 +470,7 @@ void MainWindow::onLoaded(
         // As before rows were shown while loading: a cancelled load changes nothing.
         const bool shown = m_session->loading();
         m_session->restoreBeforeLoading();
+        if (shown) m_summary->setHtml(m_summaryBeforeLoad);
         m_status->setText(shown ? tr("Loading cancelled; the sign-ins read so far are discarded and what was shown "
                                      "before is back.")
                                 : tr("Loading cancelled; what was shown before is kept."));

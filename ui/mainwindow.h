@@ -90,6 +90,7 @@ private:
     WhatIfView* m_whatIf;
     ReplayView* m_replay;
     QTextBrowser* m_summary;
+    QString m_summaryBeforeLoad;
     BackgroundJob* m_summaryJob;
     QLineEdit* m_filter;
     QComboBox* m_quick;
