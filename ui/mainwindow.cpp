@@ -166,7 +166,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, m_loader, &LoadWorker::cancel);
     connect(m_loader, &LoadWorker::progress, this, &MainWindow::onProgress);
     connect(m_loader, &LoadWorker::signInsSoFar, this, [this](qint64 n) {
-        if (m_loader->isRunning()) m_counts->setText(loadingText(n));
+        if (!m_loader->isRunning()) return;
+        if (m_session->loading())
+            updateStatus(); // with the number of rows shown
+        else
+            m_counts->setText(loadingText(n));
     });
     connect(m_loader, &LoadWorker::rowsRead, m_session, &DataSession::showLoading);
     connect(m_loader, &LoadWorker::finished, this, &MainWindow::onLoaded);
@@ -215,6 +219,9 @@ void MainWindow::setWholeLoadViewsEnabled(bool enabled)
         m_tabs->setTabToolTip(i, enabled ? QString() : tr("Available when the load finishes"));
     }
     if (!enabled) m_tabs->setCurrentWidget(m_signIns);
+    // The overview keeps the figures of what was loaded before until the new load is whole.
+    m_overview->setEnabled(enabled);
+    m_overview->setToolTip(enabled ? QString() : tr("Loading… the overview follows when the load finishes."));
 }
 
 bool MainWindow::wholeLoadReady()
@@ -472,6 +479,7 @@ void MainWindow::onLoaded(
         // As before rows were shown while loading: a cancelled load changes nothing.
         const bool shown = m_session->loading();
         m_session->restoreBeforeLoading();
+        if (shown) setWholeLoadViewsEnabled(true); // the overview and the views show what was there before
         m_status->setText(shown ? tr("Loading cancelled; the sign-ins read so far are discarded and what was shown "
                                      "before is back.")
                                 : tr("Loading cancelled; what was shown before is kept."));

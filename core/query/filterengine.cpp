@@ -94,7 +94,9 @@ std::vector<uint32_t> applyFilter(const Dataset& d, const SearchIndex& index, co
         if (t.field == F::Policy || t.field == F::Text) {
             c.policyHits.assign(d.policyRefs().size(), 0);
             for (size_t i = 0; i < c.policyHits.size(); ++i) {
+                // A policy first named after the index was extended belongs to rows beyond `to` (loading).
                 const PolicyRef& r = d.policyRefs()[i];
+                if (r.displayName >= index.size() || r.id >= index.size()) continue;
                 c.policyHits[i] = index.lower(r.displayName).find(t.lower) != std::string_view::npos
                     || index.lower(r.id).find(t.lower) != std::string_view::npos;
             }

@@ -6,6 +6,7 @@
 #include "loadworker.h"
 #include "messagebar.h"
 #include "model/signinref.h"
+#include "overview/overviewpanel.h"
 #include "query/signintablemodel.h"
 #include "session/datasession.h"
 #include "support/testpaths.h"
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -159,6 +161,8 @@ void TestStagedLoad::rowsAndFilterBeforeTheLoadEnds()
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
     QCOMPARE(tabs->currentWidget(), window.signInsView());
     QVERIFY(!tabs->isTabEnabled(tabs->indexOf(window.incidentsView())));
+    QVERIFY(!window.overviewPanel()->isEnabled()); // the overview waits for the whole load, and says so
+    QVERIFY(window.overviewPanel()->toolTip().contains(QLatin1String("when the load finishes")));
     window.diagnoseSelected(); // needs the whole load: says so instead of opening on half the data
     QVERIFY(window.messageBar()->text().contains(QLatin1String("when the load finishes")));
 
@@ -225,6 +229,8 @@ void TestStagedLoad::cancelBringsBackWhatWasShown()
     QVERIFY(loaded.wait(test::kHangGuardMs));
     const QStringList before = cells(window);
     const Dataset* demo = window.dataset();
+    OverviewPanel* overview = window.overviewPanel();
+    const QString overviewBefore = overview->plainText();
 
     auto gate = std::make_shared<ReadGate>(std::deque<qint64> { 500 });
     window.loader()->setReadGate([gate](qint64 n) { (*gate)(n); });
@@ -245,6 +251,12 @@ void TestStagedLoad::cancelBringsBackWhatWasShown()
     QTRY_COMPARE_WITH_TIMEOUT(window.dataset(), demo, test::kHangGuardMs);
     QVERIFY(!window.session()->loading());
     QTRY_COMPARE_WITH_TIMEOUT(cells(window), before, test::kHangGuardMs);
+    QCOMPARE(overview->plainText(), overviewBefore);
+    QVERIFY(overview->isEnabled());
+    bool said = false; // the admin is told what happened to the rows that were on screen
+    for (const QLabel* l : window.statusBar()->findChildren<QLabel*>())
+        said |= l->text().contains(QLatin1String("cancelled")) && l->text().contains(QLatin1String("discarded"));
+    QVERIFY(said);
 }
 
 QTEST_MAIN(TestStagedLoad)
