@@ -108,7 +108,7 @@ void wizardShots(MainWindow& window, const Options& o, const QDir& out)
 
 // The Sign-ins view with the first 1,500 sign-ins of a 4,000 sign-in export read: the reader is held
 // there (LoadWorker's read gate) so the picture shows the loading state every time.
-bool loadingShot(const QDir& out, const Options& o)
+bool loadingShot(const QDir& out, const Options& options)
 {
     QTemporaryDir dir;
     Dataset export4000;
@@ -126,7 +126,7 @@ bool loadingShot(const QDir& out, const Options& o)
     };
     auto gate = std::make_shared<Gate>();
     MainWindow window;
-    window.resize(o.size);
+    window.resize(options.size);
     window.show();
     window.loader()->setReadGate([gate](qint64 n) {
         std::unique_lock lock(gate->mutex);
