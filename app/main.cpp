@@ -3,6 +3,7 @@
 #include "fetchcommand.h"
 #include "fixcommand.h"
 #include "keychaincommand.h"
+#include "lacommand.h"
 #include "reportcommand.h"
 #include "whatifcommand.h"
 
@@ -39,6 +40,9 @@ int topLevel(int argc, char** argv)
         "        [--apply [--plan PLAN.json] --yes] [--backup-dir DIR] [--json]\n"
         "  fix --rollback BACKUP.json ... --yes [--force]\n"
         "  keychain store|forget --tenant T --client-id ID   (store reads the secret from standard input)\n"
+        "  la --workspace ID --tenant T --client-id ID (--device-code | --client-secret-env VAR) [--cloud ...]\n"
+        "        [--since ISO] [--until ISO] (summary | incidents | fetch --incident N -o OUT.json) [--json]\n"
+        "  adx --cluster URL --database DB --tenant T --client-id ID (...) (the same verbs)\n"
         "  synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n\n"
         "Exit codes: 0 done, 1 cannot answer, 2 bad usage or unusable input, 3 network or authentication failure,\n"
         "4 fix refused (the live object changed, the fix no longer applies, or the read-back differs)."));
@@ -60,7 +64,7 @@ int main(int argc, char** argv)
     const bool cli = std::strcmp(command, "analyze") == 0 || std::strcmp(command, "synth") == 0
         || std::strcmp(command, "diagnose") == 0 || std::strcmp(command, "whatif") == 0
         || std::strcmp(command, "fetch") == 0 || std::strcmp(command, "fix") == 0
-        || std::strcmp(command, "keychain") == 0;
+        || std::strcmp(command, "keychain") == 0 || std::strcmp(command, "la") == 0 || std::strcmp(command, "adx") == 0;
     if (std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0 || std::strcmp(command, "--version") == 0
         || std::strcmp(command, "-v") == 0 || std::strcmp(command, "help") == 0)
         return topLevel(argc, argv);
@@ -81,5 +85,7 @@ int main(int argc, char** argv)
     if (args.first() == QLatin1String("fetch")) return runFetch(args);
     if (args.first() == QLatin1String("fix")) return runFix(args);
     if (args.first() == QLatin1String("keychain")) return runKeychain(args);
+    if (args.first() == QLatin1String("la")) return runLa(args);
+    if (args.first() == QLatin1String("adx")) return runAdx(args);
     return runSynth(args);
 }

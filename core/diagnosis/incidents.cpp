@@ -36,14 +36,6 @@ uint64_t situationKey(const SignInRef& s)
     return h;
 }
 
-struct Situation
-{
-    std::string cause;
-    double confidence;
-    QString policyId, policyName;
-    QStringList unmet;
-};
-
 QString name(const SignInRef& s, SF display, SF id)
 {
     return qs(s.str(display).empty() ? s.str(id) : s.str(display));
@@ -64,6 +56,30 @@ int riskRank(RiskLevel r)
 }
 
 } // namespace
+
+IncidentLead incidentLead(const Diagnosis& diag)
+{
+    IncidentLead st;
+    st.cause = diag.cause;
+    st.confidence = diag.confidence;
+    const QString lead = diag.causes.front().policyId;
+    for (const auto& p : diag.blockingPolicies)
+        if (p.id == lead || lead.isEmpty()) {
+            st.policyId = p.id;
+            st.policyName = p.displayName;
+            st.unmet = p.unmetControls;
+            break;
+        }
+    return st;
+}
+
+std::string incidentKey(const Dataset& d, uint32_t row, const IncidentLead& st)
+{
+    const SignInRef s = d.signIn(row);
+    return st.cause + '\x1f' + st.policyId.toStdString() + '\x1f' + FactSheet(d, row).principalId().toStdString()
+        + '\x1f' + std::string(s.str(SF::AppId)) + '\x1f' + std::string(s.str(SF::ResourceId)) + '\x1f'
+        + st.unmet.join(QLatin1Char(',')).toStdString();
+}
 
 bool isConditionalAccessBlock(int code)
 {
@@ -91,7 +107,7 @@ std::vector<Incident> clusterIncidents(
     const Dataset& d, const std::vector<uint32_t>& rows, const std::atomic<bool>* cancel)
 {
     const Diagnoser diagnoser(d);
-    std::unordered_map<uint64_t, Situation> situations;
+    std::unordered_map<uint64_t, IncidentLead> situations;
     std::unordered_map<std::string, size_t> index; // incident key -> position
     std::vector<Incident> incidents;
     size_t seen = 0;
@@ -100,26 +116,11 @@ std::vector<Incident> clusterIncidents(
         const SignInRef s = d.signIn(row);
         if (!s.hasErrorCode() || !isConditionalAccessBlock(s.errorCode())) continue;
         auto [it, fresh] = situations.try_emplace(situationKey(s));
-        if (fresh) {
-            const Diagnosis diag = diagnoser.diagnose(row, {}, Diagnoser::Detail::NoFixes);
-            Situation& st = it->second;
-            st.cause = diag.cause;
-            st.confidence = diag.confidence;
-            const QString lead = diag.causes.front().policyId;
-            for (const auto& p : diag.blockingPolicies)
-                if (p.id == lead || lead.isEmpty()) {
-                    st.policyId = p.id;
-                    st.policyName = p.displayName;
-                    st.unmet = p.unmetControls;
-                    break;
-                }
-        }
-        const Situation& st = it->second;
+        if (fresh) it->second = incidentLead(diagnoser.diagnose(row, {}, Diagnoser::Detail::NoFixes));
+        const IncidentLead& st = it->second;
         const FactSheet sheet(d, row);
         const QString principal = sheet.principalId();
-        const std::string key = st.cause + '\x1f' + st.policyId.toStdString() + '\x1f' + principal.toStdString()
-            + '\x1f' + std::string(s.str(SF::AppId)) + '\x1f' + std::string(s.str(SF::ResourceId)) + '\x1f'
-            + st.unmet.join(QLatin1Char(',')).toStdString();
+        const std::string key = incidentKey(d, row, st);
         auto [pos, added] = index.try_emplace(key, incidents.size());
         if (added) {
             Incident inc;

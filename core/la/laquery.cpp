@@ -184,8 +184,8 @@ QString LaQuery::text(std::span<const SignInTable> tables) const
             "    ServicePrincipalId, UserId)\n"
             "| join kind=inner CaLensTargets on Principal, AppId\n"
             "| where TimeGenerated < Before\n"
-            "| summarize arg_max(TimeGenerated, *) by Principal, AppId\n"
-            "| project-away Principal1, AppId1, Before");
+            "| summarize arg_max(TimeGenerated, *) by Principal, AppId, Before\n"
+            "| project-away Principal1, AppId1");
         break;
     }
     return q;
@@ -225,7 +225,7 @@ std::vector<ResultColumn> LaQuery::resultColumns() const
     case QueryKind::Detail:
         return withDetail({ c("Situation", T::String) });
     case QueryKind::LastSuccess:
-        return withDetail({ c("Principal", T::String) });
+        return withDetail({ c("Principal", T::String), c("Before", T::DateTime) });
     }
     return {};
 }
@@ -242,6 +242,8 @@ QString LaQuery::describe() const
 bool LaQuery::canSplit() const
 {
     if (kind == QueryKind::TopApps || kind == QueryKind::TopIdentities) return shards < 1024;
+    if (kind == QueryKind::SituationSamples) return situations.size() > 1;
+    if (kind == QueryKind::LastSuccess) return targets.size() > 1;
     return window.toMs - window.fromMs >= 2000; // below two seconds a cut no longer helps
 }
 
@@ -253,6 +255,19 @@ std::vector<LaQuery> LaQuery::split() const
         // hash % 2n is k or k + n exactly when hash % n is k: the two shards cover this one's keys.
         a.shards = b.shards = shards * 2;
         b.shard = shard + shards;
+        return { a, b };
+    }
+    // One row per situation or per identity and app, however long the window: halve the list instead.
+    if (kind == QueryKind::SituationSamples) {
+        const auto half = ptrdiff_t(situations.size() / 2);
+        a.situations.assign(situations.begin(), situations.begin() + half);
+        b.situations.assign(situations.begin() + half, situations.end());
+        return { a, b };
+    }
+    if (kind == QueryKind::LastSuccess) {
+        const auto half = ptrdiff_t(targets.size() / 2);
+        a.targets.assign(targets.begin(), targets.begin() + half);
+        b.targets.assign(targets.begin() + half, targets.end());
         return { a, b };
     }
     // A cut on a whole second keeps the literals short and readable.

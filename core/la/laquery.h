@@ -69,7 +69,9 @@ struct LaQuery
     QString describe() const;
 
     // Whether a result too large or too slow can be cut into smaller queries, and the cut: two halves of the
-    // time window, or (for the ranked lists, whose top entries a time cut would not preserve) twice the shards.
+    // time window; for the ranked lists (whose top entries a time cut would not preserve) twice the hash shards; for
+    // samples and last successes (one row per situation or per identity and app, whatever the window) two halves of
+    // the list.
     bool canSplit() const;
     std::vector<LaQuery> split() const;
 };
