@@ -72,7 +72,7 @@ int run(const QStringList& args, LaTarget::Service service)
     }
     const QStringList positional = p.positionalArguments();
     if (positional.size() != 1) return usage(QStringLiteral("expected one of summary, incidents, fetch"));
-    const QString verbName = positional.first();
+    const QString& verbName = positional.first();
     LaPipeline::Verb verb;
     if (verbName == QLatin1String("summary"))
         verb = LaPipeline::Verb::Summary;

@@ -119,10 +119,12 @@ QString incidentLine(const RemoteIncident& inc, size_t number)
     if (inc.identities.size() > 1) who += QStringLiteral(" and %1 more").arg(inc.identities.size() - 1);
     QString app = inc.appName;
     if (inc.apps.size() > 1) app += QStringLiteral(" and %1 more app(s)").arg(inc.apps.size() - 1);
-    return QStringLiteral("%1. %2 blocked, %3 to %4: %5; policy '%6'; %7 to %8")
+    const QString policy = inc.policyName.isEmpty() ? QStringLiteral("the log names no failing policy")
+                                                    : QStringLiteral("policy '%1'").arg(inc.policyName);
+    return QStringLiteral("%1. %2 blocked, %3 to %4: %5; %6; %7 to %8")
         .arg(number)
         .arg(inc.count)
-        .arg(when(inc.firstMs), when(inc.lastMs), causeInWords(inc.cause), inc.policyName, who, app);
+        .arg(when(inc.firstMs), when(inc.lastMs), causeInWords(inc.cause), policy, who, app);
 }
 
 void printSplits(const LaJob& job)

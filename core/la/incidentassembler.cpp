@@ -56,12 +56,14 @@ bool IncidentAssembler::takeCounts(const QByteArray& body)
     ResultRows rows(body);
     const bool ok = rows.forEach(
         { "Situation", "Count", "First", "Last", "SampleCorrelationId" }, [this](const std::vector<Cell>& c) {
-            Situation& s = m_situations[std::string(c[0].text)];
+            auto it = m_situations.find(c[0].text);
+            if (it == m_situations.end()) it = m_situations.emplace(std::string(c[0].text), Situation()).first;
+            Situation& s = it->second;
             s.count += uint64_t(c[1].toInt());
             const int64_t first = c[2].toTimeMs(), last = c[3].toTimeMs();
             if (s.firstMs == INT64_MIN || (first != kNoTime && first < s.firstMs)) {
                 s.firstMs = first;
-                s.sampleCorrelationId = c[4].toQString();
+                s.sampleCorrelationId.assign(c[4].text);
             }
             s.lastMs = std::max(s.lastMs, last);
         });
@@ -106,7 +108,7 @@ bool IncidentAssembler::takeSamples(const QByteArray& body)
     // The same reader as a saved Log Analytics export: the sample is diagnosed as a loaded sign-in would be.
     m_ingest->readPage(body, Format::LaJson);
     for (const Seen& s : seen) {
-        const auto it = m_situations.find(s.situation);
+        const auto it = m_situations.find(std::string_view(s.situation));
         if (it == m_situations.end()) continue; // not asked for
         const uint32_t row = m_samples->findById(s.id);
         if (row == UINT32_MAX) continue;
@@ -162,7 +164,7 @@ void IncidentAssembler::assemble()
         const FactSheet sheet(*m_samples, row);
         if (inc.firstMs == INT64_MIN || sit.firstMs < inc.firstMs) {
             inc.firstMs = sit.firstMs;
-            inc.sampleCorrelationId = sit.sampleCorrelationId;
+            inc.sampleCorrelationId = QString::fromStdString(sit.sampleCorrelationId);
             inc.sampleRow = row;
             inc.principalKind = sheet.principalKind();
             inc.principalId = sheet.principalId();
@@ -209,6 +211,7 @@ std::vector<LaQuery> IncidentAssembler::lastSuccessQueries(
     for (size_t p : positions)
         if (p < m_incidents.size()) add(m_incidents[p]);
     std::vector<SuccessTarget> targets;
+    targets.reserve(unique.size());
     for (const auto& [principal, app, before] : unique) targets.push_back({ principal, app, before });
     std::vector<LaQuery> out;
     for (auto& part : chunks(targets, kChunk)) {

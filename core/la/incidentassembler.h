@@ -9,7 +9,9 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -57,12 +59,18 @@ private:
     {
         uint64_t count = 0;
         int64_t firstMs = INT64_MIN, lastMs = INT64_MIN;
-        QString sampleCorrelationId;
+        std::string sampleCorrelationId;
         uint32_t sampleRow = UINT32_MAX;
         int64_t sampleMs = INT64_MIN;
         std::string sampleId;
     };
-    std::unordered_map<std::string, Situation> m_situations;
+    // Looked up by the id's text as it sits in the page (no string is made for a situation already known).
+    struct IdHash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    };
+    std::unordered_map<std::string, Situation, IdHash, std::equal_to<>> m_situations;
     std::unique_ptr<Dataset> m_samples;
     std::unique_ptr<graph::PageIngest> m_ingest;
     std::vector<RemoteIncident> m_incidents;

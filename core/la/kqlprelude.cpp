@@ -34,7 +34,7 @@ QString emptyOf(KqlType type)
 // One column of one table's leg, converted to the union's type.
 QString legColumn(const SignInTable& table, const TableColumn& want)
 {
-    const QString name = latin1(want.name);
+    QString name = latin1(want.name);
     const TableColumn* have = table.find(want.name);
     if (!have) {
         if (want.name == "CreatedDateTime" && table.find("TimeGenerated"))

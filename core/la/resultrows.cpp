@@ -6,6 +6,7 @@
 #include <simdjson.h>
 
 #include <charconv>
+#include <cstring>
 #include <unordered_map>
 
 namespace calens::la {
@@ -77,8 +78,15 @@ bool ResultRows::run(const std::vector<std::string_view>& columns, bool raw,
         m_error = QString::fromLatin1(why);
         return false;
     };
-    simdjson::ondemand::parser parser;
-    const simdjson::padded_string padded(m_body.constData(), size_t(m_body.size()));
+    // One parser and one padded buffer per thread, reused: a page of tens of megabytes is copied into memory already
+    // mapped instead of freshly allocated (and page-faulted in) for every page.
+    thread_local simdjson::ondemand::parser parser;
+    thread_local std::string buffer;
+    const size_t size = size_t(m_body.size());
+    if (buffer.size() < size + simdjson::SIMDJSON_PADDING) buffer.resize(size + simdjson::SIMDJSON_PADDING);
+    std::memcpy(buffer.data(), m_body.constData(), size);
+    std::memset(buffer.data() + size, 0, simdjson::SIMDJSON_PADDING);
+    const simdjson::padded_string_view padded(buffer.data(), size, buffer.size());
     simdjson::ondemand::document doc;
     simdjson::ondemand::object top;
     if (parser.iterate(padded).get(doc) || doc.get_object().get(top)) return fail("the result is not a JSON object");
