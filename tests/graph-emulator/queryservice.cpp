@@ -164,7 +164,6 @@ RawReply QueryService::logAnalytics(const QHttpServerRequest& request)
     }
     size_t kept = 0;
     const std::string engine = limited(a.rows, m_config.rowLimit, m_config.byteLimit, &kept);
-    Json out;
     std::string text = "{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":" + a.columns.dump()
         + ",\"rows\":" + joinRows(a.rows, kept) + "}]";
     if (!engine.empty()) {
