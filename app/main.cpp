@@ -3,6 +3,7 @@
 #include "fetchcommand.h"
 #include "fixcommand.h"
 #include "keychaincommand.h"
+#include "lacommand.h"
 #include "reportcommand.h"
 #include "whatifcommand.h"
 
@@ -43,6 +44,9 @@ int topLevel(int argc, char** argv)
         "        [--apply [--plan PLAN.json] --yes] [--backup-dir DIR] [--json]\n"
         "  fix --rollback BACKUP.json ... --yes [--force]\n"
         "  keychain store|forget --tenant T --client-id ID   (store reads the secret from standard input)\n"
+        "  la --workspace ID --tenant T --client-id ID (--device-code | --client-secret-env VAR) [--cloud ...]\n"
+        "        [--since ISO] [--until ISO] (summary | incidents | fetch --incident N -o OUT.json) [--json]\n"
+        "  adx --cluster URL --database DB --tenant T --client-id ID (...) (the same verbs)\n"
         "  synth [--seed N] [--sign-ins N] [--format FORMAT] -o PATH\n\n"
         "Exit codes: 0 done, 1 cannot answer, 2 bad usage or unusable input, 3 network or authentication failure,\n"
         "4 fix refused (the live object changed, the fix no longer applies, or the read-back differs)."));
@@ -70,6 +74,8 @@ constexpr Command kCommands[] = {
     { "fix", runFix },
     { "keychain", runKeychain },
     { "synth", runSynth },
+    { "la", runLa },
+    { "adx", runAdx },
 };
 
 const Command* findCommand(const char* name)

@@ -34,15 +34,6 @@ uint64_t situationKey(const SignInRef& s)
     return h;
 }
 
-struct Situation
-{
-    std::string cause;
-    double confidence;
-    QString policyId, policyName;
-    QStringList unmet;
-    std::string incidentKey; // cause and policy: one root cause
-};
-
 // Where an incident's identities and apps are, by key, while it is being built.
 struct Members
 {
@@ -134,6 +125,27 @@ void finish(Incident& inc)
 
 } // namespace
 
+IncidentLead incidentLead(const Diagnosis& diag)
+{
+    IncidentLead st;
+    st.cause = diag.cause;
+    st.confidence = diag.confidence;
+    const QString lead = diag.causes.front().policyId;
+    for (const auto& p : diag.blockingPolicies)
+        if (p.id == lead || lead.isEmpty()) {
+            st.policyId = p.id;
+            st.policyName = p.displayName;
+            st.unmet = p.unmetControls;
+            break;
+        }
+    return st;
+}
+
+std::string incidentKey(const Dataset&, uint32_t, const IncidentLead& st)
+{
+    return st.cause + '\x1f' + st.policyId.toStdString(); // one root cause: the cause and the blocking policy
+}
+
 bool isConditionalAccessBlock(int code)
 {
     switch (code) {
@@ -160,8 +172,8 @@ std::vector<Incident> clusterIncidents(
     const Dataset& d, const std::vector<uint32_t>& rows, const std::atomic<bool>* cancel)
 {
     const Diagnoser diagnoser(d);
-    std::unordered_map<uint64_t, Situation> situations;
-    std::unordered_map<std::string, size_t> index; // cause + policy -> position
+    std::unordered_map<uint64_t, IncidentLead> situations;
+    std::unordered_map<std::string, size_t> index; // incidentKey (cause + policy) -> position
     std::vector<Incident> incidents;
     std::vector<Members> members; // beside incidents, until they are sorted
     size_t seen = 0;
@@ -170,22 +182,9 @@ std::vector<Incident> clusterIncidents(
         const SignInRef s = d.signIn(row);
         if (!s.hasErrorCode() || !isConditionalAccessBlock(s.errorCode())) continue;
         auto [it, fresh] = situations.try_emplace(situationKey(s));
-        Situation& st = it->second;
-        if (fresh) {
-            const Diagnosis diag = diagnoser.diagnose(row, {}, Diagnoser::Detail::NoFixes);
-            st.cause = diag.cause;
-            st.confidence = diag.confidence;
-            const QString lead = diag.causes.front().policyId;
-            for (const auto& p : diag.blockingPolicies)
-                if (p.id == lead || lead.isEmpty()) {
-                    st.policyId = p.id;
-                    st.policyName = p.displayName;
-                    st.unmet = p.unmetControls;
-                    break;
-                }
-            st.incidentKey = st.cause + '\x1f' + st.policyId.toStdString();
-        }
-        auto [pos, added] = index.try_emplace(st.incidentKey, incidents.size());
+        if (fresh) it->second = incidentLead(diagnoser.diagnose(row, {}, Diagnoser::Detail::NoFixes));
+        const IncidentLead& st = it->second;
+        auto [pos, added] = index.try_emplace(incidentKey(d, row, st), incidents.size());
         if (added) {
             Incident inc;
             inc.cause = st.cause;

@@ -9,6 +9,20 @@
 namespace calens {
 
 class Dataset;
+struct Diagnosis;
+
+// Which cause and blocking policy the incident of a blocked sign-in is about, taken from its diagnosis.
+struct IncidentLead
+{
+    std::string cause;
+    double confidence = 0;
+    QString policyId, policyName;
+    QStringList unmet;
+};
+IncidentLead incidentLead(const Diagnosis& diagnosis);
+// The key that puts a blocked sign-in (row) into its incident. clusterIncidents groups by it, and so does every
+// summary built elsewhere (the situations of a Log Analytics workspace, la/incidentassembler.cpp): one rule.
+std::string incidentKey(const Dataset& dataset, uint32_t row, const IncidentLead& lead);
 
 // Groups every sign-in blocked by Conditional Access (53003 and the related codes) into incidents, one per
 // root cause (cause and blocking policy) with the identities and apps inside, biggest first. Each distinct

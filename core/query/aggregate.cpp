@@ -108,6 +108,15 @@ std::vector<Bar> topBy(const Dataset& d, const std::vector<uint32_t>& rows, Dime
     return out;
 }
 
+int64_t timelineStep(int64_t first, int64_t last, int maxBuckets)
+{
+    static const int64_t steps[] = { 60000, 300000, 900000, 3600000, 3 * 3600000LL, 6 * 3600000LL, 12 * 3600000LL,
+        86400000, 7 * 86400000LL, 30 * 86400000LL };
+    for (int64_t s : steps)
+        if ((last - first) / s < maxBuckets) return s;
+    return steps[std::size(steps) - 1];
+}
+
 std::vector<TimeBucket> timeline(const Dataset& d, const std::vector<uint32_t>& rows, int maxBuckets)
 {
     int64_t first = INT64_MAX, last = INT64_MIN;
@@ -118,14 +127,7 @@ std::vector<TimeBucket> timeline(const Dataset& d, const std::vector<uint32_t>& 
         last = std::max(last, t);
     }
     if (first == INT64_MAX) return {};
-    static const int64_t steps[] = { 60000, 300000, 900000, 3600000, 3 * 3600000LL, 6 * 3600000LL, 12 * 3600000LL,
-        86400000, 7 * 86400000LL, 30 * 86400000LL };
-    int64_t step = steps[std::size(steps) - 1];
-    for (int64_t s : steps)
-        if ((last - first) / s < maxBuckets) {
-            step = s;
-            break;
-        }
+    const int64_t step = timelineStep(first, last, maxBuckets);
     const int64_t start = first - ((first % step) + step) % step;
     std::vector<TimeBucket> out(size_t((last - start) / step + 1));
     for (size_t i = 0; i < out.size(); ++i) out[i].startMs = start + int64_t(i) * step;

@@ -40,5 +40,8 @@ struct TimeBucket
 };
 // Evenly sized buckets (a round hour or day multiple) over the rows' time range.
 std::vector<TimeBucket> timeline(const Dataset& dataset, const std::vector<uint32_t>& rows, int maxBuckets = 72);
+// The bucket size timeline() uses for a time range: the smallest round step that needs fewer than `maxBuckets`
+// (also what a Log Analytics summary bins by, so both draw the same chart).
+int64_t timelineStep(int64_t firstMs, int64_t lastMs, int maxBuckets = 72);
 
 } // namespace calens

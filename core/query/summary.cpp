@@ -34,6 +34,11 @@ const char* unmetControlName(size_t index)
     return index < std::size(kUnmet) ? kUnmet[index].name : "";
 }
 
+uint16_t unmetControlBits(size_t index)
+{
+    return index < std::size(kUnmet) ? kUnmet[index].bits : 0;
+}
+
 QString blockedByCaText(const Summary& s)
 {
     const uint64_t other = s.blockedByCa - s.blocked53003;

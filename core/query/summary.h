@@ -38,6 +38,7 @@ struct Summary
 
 Summary summarize(const Dataset& dataset);
 const char* unmetControlName(size_t index);
+uint16_t unmetControlBits(size_t index); // the Grant bits that unmetControls[index] counts
 // "89 blocked by Conditional Access (87 with error 53003, 2 with other Conditional Access codes)": the one
 // wording of that figure, for the command line, the window and the report.
 QString blockedByCaText(const Summary& summary);

@@ -58,7 +58,8 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("usage");
-        for (const char* c : { "analyze", "diagnose", "whatif", "fetch", "fix", "keychain", "report", "synth" })
+        for (const char* c :
+            { "analyze", "diagnose", "whatif", "fetch", "fix", "keychain", "report", "synth", "la", "adx" })
             QTest::newRow(c) << QStringList { QString::fromLatin1(c), QStringLiteral("--help") }
                              << QStringLiteral("Usage: calens %1 ").arg(QString::fromLatin1(c));
         QTest::newRow("replay") << QStringList { QStringLiteral("whatif"), QStringLiteral("--replay"),

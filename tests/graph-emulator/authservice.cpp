@@ -66,10 +66,13 @@ RawReply AuthService::error(int status, const char* err, int code, const QString
     return RawReply::json(status, QByteArray::fromStdString(j.dump()));
 }
 
-RawReply AuthService::issue(bool withRefresh, bool canWrite)
+RawReply AuthService::issue(bool withRefresh, bool canWrite, const QString& scope)
 {
     const QByteArray access = randomToken("emu-at-");
     m_tokens.insert(access, canWrite);
+    QString audience = scope.section(QLatin1Char(' '), 0, 0);
+    if (audience.endsWith(QLatin1String("/.default"))) audience.chop(9);
+    m_audience.insert(access, audience);
     m_everIssued << access;
     ++m_issued;
     nlohmann::json j;
@@ -88,6 +91,11 @@ RawReply AuthService::issue(bool withRefresh, bool canWrite)
 bool AuthService::isValid(const QByteArray& header) const
 {
     return header.startsWith("Bearer ") && m_tokens.contains(header.mid(7));
+}
+
+QString AuthService::audienceOf(const QByteArray& header) const
+{
+    return isValid(header) ? m_audience.value(header.mid(7)) : QString();
 }
 
 bool AuthService::canWrite(const QByteArray& header) const
@@ -129,6 +137,7 @@ RawReply AuthService::tokenFault(const QByteArray& baseUrl)
 RawReply AuthService::token(const QUrlQuery& form)
 {
     const QString grant = form.queryItemValue(QStringLiteral("grant_type"), QUrl::FullyDecoded);
+    const QString scope = form.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded);
     const QString clientId = form.queryItemValue(QStringLiteral("client_id"), QUrl::FullyDecoded);
     if (!m_config.clientId.isEmpty() && clientId != m_config.clientId)
         return error(400, "unauthorized_client", 700016, describe(700016));
@@ -140,13 +149,13 @@ RawReply AuthService::token(const QUrlQuery& form)
     if (grant == QLatin1String("client_credentials")) {
         if (form.queryItemValue(QStringLiteral("client_secret"), QUrl::FullyDecoded) != m_config.clientSecret)
             return error(401, "invalid_client", 7000215, describe(7000215));
-        return issue(false, true);
+        return issue(false, true, scope);
     }
     if (grant == QLatin1String("refresh_token")) {
         const QByteArray refresh = form.queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded).toLatin1();
         if (!m_refreshTokens.contains(refresh)) return error(400, "invalid_grant", 70000, describe(70000));
         const bool write = m_refreshTokens.take(refresh);
-        return issue(true, write);
+        return issue(true, write, scope);
     }
     if (grant == QLatin1String("urn:ietf:params:oauth:grant-type:device_code")) {
         ++m_polls;
@@ -165,7 +174,7 @@ RawReply AuthService::token(const QUrlQuery& form)
             return error(400, injected.toLatin1().constData(), 70000, QStringLiteral("The user declined."));
         if (++*it <= m_config.approveAfter) return error(400, "authorization_pending", 70016, describe(70016));
         m_devicePolls.erase(it);
-        return issue(true, m_deviceCanWrite.take(code));
+        return issue(true, m_deviceCanWrite.take(code), m_deviceScope.take(code));
     }
     return error(400, "unsupported_grant_type", 70003, QStringLiteral("The grant type is not supported."));
 }
@@ -176,6 +185,7 @@ RawReply AuthService::deviceCode(const QUrlQuery& form, const QByteArray& baseUr
         return error(400, "invalid_request", 900144, QStringLiteral("The request body must contain client_id."));
     const QByteArray device = randomToken("emu-dc-");
     m_devicePolls.insert(device, 0);
+    m_deviceScope.insert(device, form.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded));
     m_deviceCanWrite.insert(device,
         form.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded)
             .contains(QLatin1String("Policy.ReadWrite.ConditionalAccess")));

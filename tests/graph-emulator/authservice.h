@@ -24,6 +24,9 @@ public:
     // Whether the token may change Conditional Access: client credentials (the emulated app holds
     // Policy.ReadWrite.ConditionalAccess), or a delegated token whose sign-in asked for that scope.
     bool canWrite(const QByteArray& authorizationHeader) const;
+    // The resource a token was issued for: its scope without "/.default" (https://api.loganalytics.io for Log
+    // Analytics; empty when the token is not valid).
+    QString audienceOf(const QByteArray& authorizationHeader) const;
     void expireAll() { m_tokens.clear(); }
     int issued() const { return m_issued; }
     int polls() const { return m_polls; }
@@ -31,7 +34,7 @@ public:
     const QList<QByteArray>& everIssued() const { return m_everIssued; }
 
 private:
-    RawReply issue(bool withRefresh, bool canWrite);
+    RawReply issue(bool withRefresh, bool canWrite, const QString& scope = {});
     RawReply error(int status, const char* error, int code, const QString& description) const;
 
     const EmulatorConfig& m_config;
@@ -39,6 +42,8 @@ private:
     QList<QByteArray> m_everIssued;
     QHash<QByteArray, int> m_devicePolls; // device_code -> polls so far
     QHash<QByteArray, bool> m_deviceCanWrite; // device_code -> asked for the write scope
+    QHash<QByteArray, QString> m_deviceScope; // device_code -> the scope it asked for
+    QHash<QByteArray, QString> m_audience; // access token -> the resource it was issued for
     int m_issued = 0;
     int m_polls = 0;
     bool m_slowedDown = false;

@@ -27,6 +27,12 @@ struct EmulatorConfig
     // How the token endpoint misbehaves: redirect (307 to /_emulator/capture), huge (a 1 MiB body), crlf (an
     // access_token with CR LF and a header in it), trickle (one byte a second).
     QString tokenFault;
+    // Log Analytics / Data Explorer query endpoints: prepared answers, limits, latency and faults (--query-fault).
+    QString laAnswers;
+    int laRowLimit = 500000;
+    qint64 laByteLimit = qint64(64) << 20;
+    int laLatencyMs = 0;
+    QStringList queryFaults;
 };
 
 } // namespace calens::emulator

@@ -21,6 +21,7 @@ const std::pair<Fault, const char*> kNames[] = {
     { Fault::GrowingLink, "growinglink" },
     { Fault::Trickle, "trickle" },
     { Fault::Huge, "huge" },
+    { Fault::Partial, "partial" },
 };
 
 } // namespace

@@ -25,6 +25,7 @@ enum class Fault
     GrowingLink, // the same page again and again under ever new nextLinks (a growing cycle)
     Trickle, // the page, one byte every `ms` (default 1000): each byte restarts a transfer timeout
     Huge, // a page padded to `kb` kilobytes (default 2048)
+    Partial, // query endpoints: a 200 with rows and a PartialError (E_RUNAWAY_QUERY) beside them
 };
 
 Fault faultFromName(const QString& name);

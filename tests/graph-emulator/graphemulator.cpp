@@ -46,6 +46,8 @@ GraphEmulator::GraphEmulator(EmulatorConfig config, QObject* parent)
     , m_tenant(m_config.seed, m_config.signIns, m_config.days)
     , m_objects(m_tenant.policies(), m_tenant.namedLocations())
     , m_auth(m_config)
+    , m_queries(
+          QueryConfig { m_config.laAnswers, m_config.laRowLimit, m_config.laByteLimit, m_config.laLatencyMs }, m_auth)
 { }
 
 bool GraphEmulator::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
@@ -78,6 +80,12 @@ RawReply GraphEmulator::route(const QHttpServerRequest& request)
         r.contentType = "text/html";
         return r;
     }
+    // The query endpoints check their tokens' audience themselves and answer in their own error shape.
+    if (request.method() == QHttpServerRequest::Method::Post && path.startsWith(QLatin1String("/v1/workspaces/"))
+        && path.endsWith(QLatin1String("/query")))
+        return m_queries.logAnalytics(request);
+    if (request.method() == QHttpServerRequest::Method::Post && path == QLatin1String("/v2/rest/query"))
+        return m_queries.dataExplorer(request, m_baseUrl);
     if (!m_auth.isValid(request.value("Authorization")))
         return RawReply::graphError(
             401, "InvalidAuthenticationToken", QStringLiteral("Access token is empty, expired or not valid."));
@@ -298,6 +306,7 @@ RawReply GraphEmulator::admin(const QHttpServerRequest& request)
     nlohmann::json paths = nlohmann::json::object();
     for (const auto& [k, v] : m_requests) paths[k.toStdString()] = v;
     stats["requests"] = paths;
+    stats["queries"] = m_queries.stats();
     return RawReply::json(200, QByteArray::fromStdString(stats.dump()));
 }
 

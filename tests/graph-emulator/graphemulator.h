@@ -5,6 +5,7 @@
 #include "directoryobjects.h"
 #include "emulatorconfig.h"
 #include "faultplan.h"
+#include "queryservice.h"
 #include "tenantstore.h"
 
 #include <QAbstractHttpServer>
@@ -24,6 +25,7 @@ class GraphEmulator : public QAbstractHttpServer
 public:
     explicit GraphEmulator(EmulatorConfig config, QObject* parent = nullptr);
     bool addFault(const QString& spec, QString* error) { return m_faults.add(spec, error); }
+    bool addQueryFault(const QString& spec, QString* error) { return m_queries.addFault(spec, error); }
     void setBaseUrl(const QByteArray& url) { m_baseUrl = url; }
 
 protected:
@@ -47,6 +49,7 @@ private:
     DirectoryObjects m_objects; // the policies and named locations, as they change
     AuthService m_auth;
     FaultPlan m_faults;
+    QueryService m_queries; // Log Analytics and Data Explorer
     QByteArray m_baseUrl;
     std::map<QString, int> m_requests;
     std::vector<std::string> m_captured; // what reached /_emulator/capture: method, Authorization, body

@@ -25,7 +25,10 @@ int main(int argc, char** argv)
         ":count=M (times, 0 = always), :after=K, :ms=D (slow, trickle), :kb=S (huge).\n"
         "--token-fault redirect|huge|crlf|trickle makes the token endpoint misbehave.\n"
         "Admin: GET /_emulator/stats, /_emulator/faults?add=SPEC, /_emulator/groundtruth?since=ISO&until=ISO, "
-        "/_emulator/tokens (every token issued)"));
+        "/_emulator/tokens (every token issued)\n"
+        "Log Analytics (POST /v1/workspaces/ID/query, token audience https://api.loganalytics.io) and Data Explorer\n"
+        "(POST /v2/rest/query, audience: this URL) answer with the files in --la-answers DIR named by the SHA-256 of\n"
+        "the query text; they never run KQL. --query-fault throttle|unavailable|slow|drop|truncate|partial[:...]."));
     p.addHelpOption();
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port (0: any free one)."),
         QStringLiteral("N"), QStringLiteral("0"));
@@ -59,8 +62,18 @@ int main(int argc, char** argv)
         QStringLiteral("The token endpoint answers with a redirect, a huge body, a token with CR LF in it, or "
                        "trickles."),
         QStringLiteral("FAULT"));
+    const QCommandLineOption laAnswers(QStringLiteral("la-answers"),
+        QStringLiteral("Folder of prepared query answers (<sha256 of the query text>.json)."), QStringLiteral("DIR"));
+    const QCommandLineOption laRows(QStringLiteral("la-row-limit"), QStringLiteral("Records per query result."),
+        QStringLiteral("N"), QStringLiteral("500000"));
+    const QCommandLineOption laBytes(QStringLiteral("la-byte-limit"), QStringLiteral("Bytes of rows per query result."),
+        QStringLiteral("N"), QStringLiteral("67108864"));
+    const QCommandLineOption laLatency(QStringLiteral("la-latency"),
+        QStringLiteral("Milliseconds added to every query answer."), QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption queryFault(
+        QStringLiteral("query-fault"), QStringLiteral("Inject a fault into query answers."), QStringLiteral("SPEC"));
     p.addOptions({ port, seed, signIns, days, clientId, secret, approve, interval, expires, tokenError, deviceError,
-        latency, fault, tokenFault });
+        latency, fault, tokenFault, laAnswers, laRows, laBytes, laLatency, queryFault });
     p.process(app);
 
     EmulatorConfig c;
@@ -78,11 +91,23 @@ int main(int argc, char** argv)
     c.latencyMs = p.value(latency).toInt();
     c.faults = p.values(fault);
     c.tokenFault = p.value(tokenFault);
+    c.laAnswers = p.value(laAnswers);
+    c.laRowLimit = std::max(1, p.value(laRows).toInt());
+    c.laByteLimit = std::max<qint64>(1, p.value(laBytes).toLongLong());
+    c.laLatencyMs = p.value(laLatency).toInt();
+    c.queryFaults = p.values(queryFault);
 
     GraphEmulator server(c);
     for (const QString& spec : c.faults) {
         QString error;
         if (!server.addFault(spec, &error)) {
+            std::fprintf(stderr, "calens-graph-emulator: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
+    for (const QString& spec : c.queryFaults) {
+        QString error;
+        if (!server.addQueryFault(spec, &error)) {
             std::fprintf(stderr, "calens-graph-emulator: %s\n", qPrintable(error));
             return 2;
         }
