@@ -103,8 +103,7 @@ StrId StringPool::find(std::string_view text) const
 
 size_t StringPool::bytesUsed() const
 {
-    return m_blocks.size() * kBlockSize + m_views.bytesReserved() + m_hashes.capacity() * 4
-        + m_slots.capacity() * 4;
+    return m_blocks.size() * kBlockSize + m_views.bytesReserved() + m_hashes.capacity() * 4 + m_slots.capacity() * 4;
 }
 
 } // namespace calens
