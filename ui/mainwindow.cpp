@@ -489,8 +489,13 @@ void MainWindow::onLoaded(
     const QString problems = loadProblems(reports);
     const bool nothingRead = dataset->signInCount() == 0 && dataset->policies().empty()
         && dataset->namedLocations().empty() && dataset->changes().empty();
-    if (nothingRead && m_session->dataset()) {
-        // What was shown before stays: a file that holds nothing usable replaces nothing.
+    if (nothingRead && (m_session->dataset() || m_session->loading())) {
+        // What was shown before stays: a file that holds nothing usable replaces nothing (nor do the rows of
+        // a load it replaced).
+        if (m_session->loading()) {
+            m_session->restoreBeforeLoading();
+            setWholeLoadViewsEnabled(true); // the overview and the views show what was there before
+        }
         m_status->setText(tr("Nothing was read; what was shown before is kept."));
         m_message->show(MessageBar::Kind::Error, tr("Nothing could be read. %1").arg(problems));
         return;

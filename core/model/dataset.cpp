@@ -71,7 +71,10 @@ Dataset::AddResult Dataset::add(const SignInDraft& d, uint16_t input)
         m_evalSpan.push_back(0);
     }
     writeRow(row, d, input, id);
-    if (result == AddResult::Added) m_published.n.store(size_t(row) + 1, std::memory_order_release);
+    if (result == AddResult::Added)
+        m_published.n.store(size_t(row) + 1, std::memory_order_release);
+    else
+        m_rewrites.n.fetch_add(1, std::memory_order_acq_rel);
     return result;
 }
 
@@ -105,6 +108,7 @@ void Dataset::setEvals(uint32_t row, const SignInDraft& d)
 {
     writeEvals(row, d);
     m_policyDetail.set(row, uint8_t(Tristate::True));
+    m_rewrites.n.fetch_add(1, std::memory_order_acq_rel);
 }
 
 void Dataset::writeEvals(uint32_t row, const SignInDraft& d)

@@ -51,6 +51,9 @@ public:
     void setEvals(uint32_t row, const SignInDraft& draft);
 
     size_t signInCount() const { return m_published.n.load(std::memory_order_acquire); }
+    // How many times a counted row was rewritten (a richer copy, policy rows attached): what was derived
+    // from rows before (SearchIndex's per-row summaries) is out of date when this moved.
+    size_t rewrites() const { return m_rewrites.n.load(std::memory_order_acquire); }
     int64_t latestCreated() const; // INT64_MIN when no sign-in has a time
     SignInRef signIn(uint32_t row) const;
     uint32_t findById(std::string_view requestId) const; // UINT32_MAX when absent
@@ -102,7 +105,7 @@ private:
     AppendOnly<uint64_t> m_sourceOffset;
     AppendOnly<uint32_t> m_sourceLength;
     AppendOnly<uint64_t> m_evalSpan; // first eval << 16 | count: one value, so a swap is never seen half done
-    // Rows fully written; moves along with the columns (a dataset is moved only before anyone reads it).
+    // A count other threads read; moves along with the columns (a dataset is moved only before anyone reads it).
     struct Count
     {
         std::atomic<size_t> n { 0 };
@@ -115,7 +118,9 @@ private:
             n.store(o.n.load());
             return *this;
         }
-    } m_published;
+    };
+    Count m_published; // rows fully written
+    Count m_rewrites;
 
     AppendOnly<PolicyEval> m_evals;
     AppendOnly<PolicyRef> m_policyRefs;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/dataset.h"
+#include "searchindex.h"
 
 #include <QString>
 
@@ -30,8 +31,10 @@ enum class Dimension
     Country
 };
 
-// The `top` largest groups of `rows` (blocked-by-policy counts only failing evaluations).
-std::vector<Bar> topBy(const Dataset& dataset, const std::vector<uint32_t>& rows, Dimension dimension, size_t top = 10);
+// The `top` largest groups of `rows` (blocked-by-policy counts only failing evaluations). An index that
+// covers the rows lets the policy and control series skip sign-ins without such evaluations.
+std::vector<Bar> topBy(const Dataset& dataset, const std::vector<uint32_t>& rows, Dimension dimension, size_t top = 10,
+    const SearchIndex* index = nullptr);
 
 struct TimeBucket
 {
@@ -43,5 +46,15 @@ std::vector<TimeBucket> timeline(const Dataset& dataset, const std::vector<uint3
 // The bucket size timeline() uses for a time range: the smallest round step that needs fewer than `maxBuckets`
 // (also what a Log Analytics summary bins by, so both draw the same chart).
 int64_t timelineStep(int64_t firstMs, int64_t lastMs, int maxBuckets = 72);
+
+// What the Sign-ins view charts for the rows shown: the time line and seven top-8 series, computed
+// together on every core (`threads` 1: one after the other).
+struct ChartSeries
+{
+    std::vector<TimeBucket> timeline;
+    std::vector<Bar> byPolicy, byReportOnly, byControl, byIdentity, byApp, byIp, byError;
+};
+ChartSeries chartSeries(const Dataset& dataset, const std::vector<uint32_t>& rows, const SearchIndex* index = nullptr,
+    unsigned threads = 0);
 
 } // namespace calens

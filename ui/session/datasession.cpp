@@ -24,16 +24,17 @@ struct Question
     bool descending = true;
 };
 
-void computeCharts(const Dataset& d, const std::vector<uint32_t>& rows, QuerySnapshot& snap)
+void computeCharts(const Dataset& d, const SearchIndex& index, const std::vector<uint32_t>& rows, QuerySnapshot& snap)
 {
-    snap.timeline = timeline(d, rows);
-    snap.byPolicy = topBy(d, rows, Dimension::FailingPolicy, 8);
-    snap.byReportOnly = topBy(d, rows, Dimension::ReportOnlyFailingPolicy, 8);
-    snap.byControl = topBy(d, rows, Dimension::UnmetControl, 8);
-    snap.byIdentity = topBy(d, rows, Dimension::Identity, 8);
-    snap.byApp = topBy(d, rows, Dimension::App, 8);
-    snap.byIp = topBy(d, rows, Dimension::IpAddress, 8);
-    snap.byError = topBy(d, rows, Dimension::ErrorCode, 8);
+    ChartSeries c = chartSeries(d, rows, &index);
+    snap.timeline = std::move(c.timeline);
+    snap.byPolicy = std::move(c.byPolicy);
+    snap.byReportOnly = std::move(c.byReportOnly);
+    snap.byControl = std::move(c.byControl);
+    snap.byIdentity = std::move(c.byIdentity);
+    snap.byApp = std::move(c.byApp);
+    snap.byIp = std::move(c.byIp);
+    snap.byError = std::move(c.byError);
     snap.chartsFresh = true;
 }
 
@@ -91,7 +92,7 @@ std::optional<QuerySnapshot> answer(const Dataset& d, SearchIndex& index, const 
     }
     if (cancel) return std::nullopt;
     if (charts || !base)
-        computeCharts(d, *rows, snap);
+        computeCharts(d, index, *rows, snap);
     else
         keepCharts(*base, snap);
     snap.rows = std::move(rows);
