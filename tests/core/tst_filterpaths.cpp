@@ -148,6 +148,7 @@ void TestFilterPaths::rewrittenSignInsAreSummarizedAgain()
     // More than 64 policies: every 64th shares a bit in the per-sign-in summaries, which then only narrow
     // the candidates and the evaluations decide.
     std::vector<std::string> names;
+    names.reserve(90);
     for (int i = 0; i < 90; ++i) names.push_back("Extra policy " + std::to_string(i));
     for (uint32_t row = 11, n = 0; row < m_d.signInCount(); row += 997, ++n) {
         SignInDraft d;
