@@ -28,10 +28,11 @@ constexpr uint16_t kAnyResult = 0xFFFF;
 
 struct Compiled
 {
-    const FilterTerm* term;
+    const FilterTerm* term = nullptr;
     std::vector<uint8_t> hits; // by string id, for text terms and IP ranges
     std::vector<uint8_t> policyHits; // by policy ref, for policy/text terms
     bool anyPolicyHit = false;
+    uint64_t policyBits = 0; // SearchIndex::policyBit() of each policy hit
     std::vector<SF> fields; // the fields a row is checked in
     uint16_t results = kAnyResult; // the results an evaluation needs to match this (eval terms)
 };
@@ -101,6 +102,9 @@ struct Plan
     bool summaries = false; // the index's per-row summaries cover the rows asked about
     uint16_t evalNeed = kAnyResult; // results the one evaluation that matches every eval term can have
     uint16_t grantNeed = 0; // a lone control term: the failed controls the sign-in must have
+    // The policy terms: the one evaluation is of a policy every one of them names, so its bit is in all.
+    uint64_t policyNeed = ~uint64_t(0);
+    bool failedOnly = false; // evalNeed is Failure: failed policies, not merely applied ones, must have the bit
     bool summaryDecides = false; // the summaries answer the eval terms without reading evaluations
 };
 
@@ -124,7 +128,9 @@ Plan compile(const Dataset& d, const SearchIndex& index, const Filter& filter, b
     Plan p;
     p.summaries = useIndex && to <= index.rows();
     for (const FilterTerm& t : filter.terms) {
-        Compiled c { &t, {}, {}, false, fieldsOf(t.field), kAnyResult };
+        Compiled c;
+        c.term = &t;
+        c.fields = fieldsOf(t.field);
         if (!c.fields.empty()) {
             uint32_t mask = 0;
             for (SF f : c.fields) mask |= SearchIndex::fieldBit(f) ? SearchIndex::fieldBit(f) : SearchIndex::kAllFields;
@@ -149,6 +155,7 @@ Plan compile(const Dataset& d, const SearchIndex& index, const Filter& filter, b
                 c.policyHits[i] = index.lower(r.displayName).find(t.lower) != std::string_view::npos
                     || index.lower(r.id).find(t.lower) != std::string_view::npos;
                 c.anyPolicyHit |= c.policyHits[i];
+                if (c.policyHits[i]) c.policyBits |= SearchIndex::policyBit(uint32_t(i));
             }
         }
         const bool evalTerm = t.field == F::Policy || t.field == F::Result || t.field == F::Control;
@@ -175,7 +182,11 @@ Plan compile(const Dataset& d, const SearchIndex& index, const Filter& filter, b
         need(c, p.resultGiven);
         p.evalNeed &= c.results;
         onlyResults &= c.term->field == F::Result;
+        if (c.term->field == F::Policy) p.policyNeed &= c.policyBits;
     }
+    p.failedOnly = (p.evalNeed & ~bitOf(PolicyResult::Failure)) == 0;
+    // Only results outside "applied" (notApplied, …) leave the applied-policy bits saying nothing.
+    if (p.evalNeed & ~kApplied) p.policyNeed = ~uint64_t(0);
     for (Compiled& c : p.negEvalTerms) need(c, false);
     const bool loneControl = p.evalTerms.size() == 1 && p.evalTerms[0].term->field == F::Control;
     if (loneControl) p.grantNeed = p.evalTerms[0].term->grantBits;
@@ -222,7 +233,8 @@ bool rowMatches(const Dataset& d, const SearchIndex& index, const Plan& p, uint3
                     m = true;
                     break;
                 }
-            if (!m && t.field == F::Text && c.anyPolicyHit && (results & kFailed))
+            if (!m && t.field == F::Text && c.anyPolicyHit && (results & kFailed)
+                && (!p.summaries || (index.appliedPoliciesOf(row) & c.policyBits)))
                 for (const PolicyEval& e : s.evals())
                     if ((e.result == PolicyResult::Failure || e.result == PolicyResult::ReportOnlyFailure)
                         && e.policy < c.policyHits.size() && c.policyHits[e.policy]) {
@@ -235,6 +247,10 @@ bool rowMatches(const Dataset& d, const SearchIndex& index, const Plan& p, uint3
     if (!p.evalTerms.empty()) {
         if (!(results & p.evalNeed)) return false;
         if (p.grantNeed && p.summaries && !(index.failedGrantsOf(row) & p.grantNeed)) return false;
+        if (p.summaries && ~p.policyNeed) {
+            const uint64_t has = p.failedOnly ? index.failedPoliciesOf(row) : index.appliedPoliciesOf(row);
+            if (!(has & p.policyNeed)) return false;
+        }
         if (!p.summaryDecides) {
             // policy:, result: and control: describe one and the same evaluation.
             bool any = false;
@@ -252,6 +268,7 @@ bool rowMatches(const Dataset& d, const SearchIndex& index, const Plan& p, uint3
     for (const Compiled& c : p.negEvalTerms) {
         if (!(results & c.results)) continue; // no evaluation of the sign-in can match it
         if (c.term->field == F::Control && p.summaries && !(index.failedGrantsOf(row) & c.term->grantBits)) continue;
+        if (c.term->field == F::Policy && p.summaries && !(index.appliedPoliciesOf(row) & c.policyBits)) continue;
         for (const PolicyEval& e : s.evals())
             if (evalMatches(e, c, false)) return false;
     }

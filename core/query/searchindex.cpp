@@ -86,6 +86,8 @@ void SearchIndex::summarize(const Dataset& d, uint32_t from, uint32_t to)
 {
     m_results.resize(to);
     m_failedGrants.resize(to);
+    m_appliedPolicies.resize(to);
+    m_failedPolicies.resize(to);
     const uint32_t pieces = (to - from + kRowsPerPiece - 1) / kRowsPerPiece;
     const uint32_t ipBit = fieldBit(SF::IpAddress);
     std::vector<std::vector<std::pair<StrId, IpAddress>>> addresses(pieces);
@@ -105,12 +107,22 @@ void SearchIndex::summarize(const Dataset& d, uint32_t from, uint32_t to)
                     if (const auto ip = IpAddress::parse(d.text(id))) addresses[piece].emplace_back(id, *ip);
             }
             uint16_t results = 0, failed = 0;
+            uint64_t appliedPolicies = 0, failedPolicies = 0;
             for (const PolicyEval& e : s.evals()) {
                 results |= uint16_t(1u << unsigned(e.result));
-                if (e.result == PolicyResult::Failure) failed |= e.grant;
+                if (e.result == PolicyResult::Failure) {
+                    failed |= e.grant;
+                    failedPolicies |= policyBit(e.policy);
+                }
+                if (e.result == PolicyResult::Success || e.result == PolicyResult::Failure
+                    || e.result == PolicyResult::ReportOnlySuccess || e.result == PolicyResult::ReportOnlyFailure
+                    || e.result == PolicyResult::ReportOnlyInterrupted)
+                    appliedPolicies |= policyBit(e.policy);
             }
             m_results[row] = results;
             m_failedGrants[row] = failed;
+            m_appliedPolicies[row] = appliedPolicies;
+            m_failedPolicies[row] = failedPolicies;
         }
     });
     for (const auto& list : addresses) m_addresses.insert(m_addresses.end(), list.begin(), list.end());

@@ -16,7 +16,8 @@ namespace calens {
 // - for each string, the searchable fields it appears in, so a term checks per row only the fields where
 //   some string matches, and compares only the strings of its fields;
 // - for each sign-in, which policy results its evaluations have and which controls its failed ones
-//   required, so policy, result and control terms skip the sign-ins that cannot match;
+//   required, and which policies applied to it and failed (a bit per policy, shared by every 64th when a
+//   tenant has more), so policy, result and control terms skip the sign-ins that cannot match;
 // - every distinct IP address, parsed once, for ip: ranges.
 // While a file loads, extend() adds what came in since the last call (one thread at a time).
 class SearchIndex
@@ -44,6 +45,11 @@ public:
     size_t rows() const { return m_results.size(); } // sign-ins summarized below
     uint16_t resultsOf(uint32_t row) const { return m_results[row]; } // bit 1 << PolicyResult
     uint16_t failedGrantsOf(uint32_t row) const { return m_failedGrants[row]; } // Grant bits of Failure results
+    // Bit policyBit(e.policy) for each evaluation that applied (success, failure, report-only success,
+    // failure or interrupted), and for each that failed.
+    static uint64_t policyBit(uint32_t policyRef) { return uint64_t(1) << (policyRef & 63); }
+    uint64_t appliedPoliciesOf(uint32_t row) const { return m_appliedPolicies[row]; }
+    uint64_t failedPoliciesOf(uint32_t row) const { return m_failedPolicies[row]; }
     // The ipAddress values of the sign-ins summarized that parse as an address.
     const std::vector<std::pair<StrId, IpAddress>>& addresses() const { return m_addresses; }
 
@@ -59,6 +65,7 @@ private:
     std::vector<uint32_t> m_chars; // characterSet() of each string
     std::vector<uint32_t> m_fieldsOf;
     std::vector<uint16_t> m_results, m_failedGrants;
+    std::vector<uint64_t> m_appliedPolicies, m_failedPolicies;
     std::vector<std::pair<StrId, IpAddress>> m_addresses;
     size_t m_rewrites = 0; // Dataset::rewrites() when the summaries were made
 };

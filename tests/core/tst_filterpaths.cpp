@@ -144,6 +144,38 @@ void TestFilterPaths::rewrittenSignInsAreSummarizedAgain()
     QCOMPARE(after.size(), before.size() + changed.size());
     QCOMPARE(applyFilter(m_d, index, parseFilter(QStringLiteral("policy:rewritten"))), changed);
     compareAll(index);
+
+    // More than 64 policies: every 64th shares a bit in the per-sign-in summaries, which then only narrow
+    // the candidates and the evaluations decide.
+    std::vector<std::string> names;
+    names.reserve(90);
+    for (int i = 0; i < 90; ++i) names.push_back("Extra policy " + std::to_string(i));
+    for (uint32_t row = 11, n = 0; row < m_d.signInCount(); row += 997, ++n) {
+        SignInDraft d;
+        d.policyDetail = Tristate::True;
+        for (int k = 0; k < 3; ++k) {
+            PolicyEvalDraft& p = d.addPolicy();
+            const std::string& name = names[(n * 7 + uint32_t(k) * 31) % names.size()];
+            p.id = name;
+            p.displayName = name;
+            p.result = k == 0 ? PolicyResult::Failure
+                : k == 1      ? PolicyResult::ReportOnlyFailure
+                              : PolicyResult::Success;
+            p.grant = k == 0 ? Grant::CompliantDevice : Grant::Mfa;
+        }
+        m_d.setEvals(row, d);
+    }
+    QVERIFY(m_d.policyRefs().size() > 100);
+    index.extend(m_d);
+    compareAll(index);
+    for (const char* text : { "policy:\"extra policy 7\"", "policy:\"extra policy 7\" result:failure",
+             "-policy:\"extra policy 1\"", "policy:extra result:reportOnlyFailure", "\"extra policy 8\"",
+             "policy:\"policy 64\"", "policy:\"policy 6\" -result:notApplied" }) {
+        const Filter filter = parseFilter(QString::fromUtf8(text));
+        const auto serial = applyFilter(m_d, index, filter, nullptr, 0, UINT32_MAX, { 1, false });
+        QVERIFY2(!serial.empty(), text);
+        QVERIFY2(applyFilter(m_d, index, filter) == serial, text);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFilterPaths)
