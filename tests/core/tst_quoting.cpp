@@ -5,6 +5,7 @@
 // structure whatever the names in the data are.
 #include "diagnosis/diagnoser.h"
 #include "graph/fetchplan.h"
+#include "support/kustocheck.h"
 #include "support/lexers.h"
 #include "support/loader.h"
 #include "support/testpaths.h"
@@ -67,38 +68,12 @@ void addHostileRows()
     for (const QString& v : hostileValues()) QTest::newRow(qPrintable(QStringLiteral("value %1").arg(++n))) << v;
 }
 
-QString kustoPackage()
-{
-    const QString env = qEnvironmentVariable("CALENS_KUSTO_LANGUAGE");
-    if (!env.isEmpty()) return env;
-    return QStringLiteral(CALENS_TEST_DATA "/../../build/npm/node_modules/@kusto/language-service-next");
-}
-
 // Microsoft's Kusto analyzer on each query: its tokens and diagnostics. Empty with *why when it cannot run.
 std::optional<nlohmann::json> kustoLex(const QStringList& queries, QString* why)
 {
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    if (node.isEmpty()) {
-        *why = QStringLiteral("node is not installed (scripts/install-deps.sh installs it)");
-        return std::nullopt;
-    }
-    if (!QFile::exists(kustoPackage() + QStringLiteral("/Kusto.Language.Bridge.js"))) {
-        *why
-            = QStringLiteral("npm package @kusto/language-service-next not at %1 (scripts/install-deps.sh installs it)")
-                  .arg(kustoPackage());
-        return std::nullopt;
-    }
     nlohmann::json in = nlohmann::json::array();
     for (const QString& q : queries) in.push_back(q.toStdString());
-    QProcess p;
-    p.start(node, { QStringLiteral(CALENS_TEST_DATA "/../support/kusto-lex.js"), kustoPackage() });
-    p.write(QByteArray::fromStdString(in.dump()));
-    p.closeWriteChannel();
-    if (!p.waitForFinished(kHangGuardMs) || p.exitCode() != 0) {
-        *why = QStringLiteral("the Kusto analyzer failed: %1").arg(QString::fromUtf8(p.readAllStandardError()));
-        return std::nullopt;
-    }
-    return nlohmann::json::parse(p.readAllStandardOutput().toStdString());
+    return runKustoScript(QStringLiteral("kusto-lex.js"), in, why);
 }
 
 // The string tokens among `tokens`, and whether any token is unterminated.

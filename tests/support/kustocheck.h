@@ -14,6 +14,10 @@ namespace calens::test {
 // overrides).
 QString kustoPackage();
 
+// Runs a node script of tests/support (kusto-check.js, kusto-lex.js) with the analyzer's package, `input` as JSON
+// on standard input, and returns its JSON answer. Empty with *why when node or the package is missing or it fails.
+std::optional<nlohmann::json> runKustoScript(const QString& script, const nlohmann::json& input, QString* why);
+
 // Microsoft's Kusto analyzer (tests/support/kusto-check.js) over `queries`, with the four sign-in tables declared
 // as CA Lens's schema declares them: per query {"diagnostics": [{severity, code, message}], "columns": [{name,
 // type}], "strings": [...]}. Empty with *why when node or the package is missing or the script fails.
