@@ -8,7 +8,8 @@
 namespace calens {
 
 namespace {
-// Entra keeps sign-in logs 30 days (P1/P2); older ones are gone from Graph.
+// Entra keeps sign-in activity 30 days with P1/P2 (Microsoft Entra documentation, "Microsoft Entra data
+// retention", reference-reports-data-retention); older sign-ins are gone from Graph.
 constexpr int64_t kGraphRetentionMs = 30LL * 24 * 3600 * 1000;
 } // namespace
 
